@@ -50,7 +50,7 @@ public class MessageDispatcher implements InboundHandler {
 		}
 		catch (PayloadConversionException ex) {
 			this.channel.statistics().malformed();
-			logger.warn("Channel '" + this.channel.name() + "': dropped a message " + this.listener.description()
+			logger.warn("Channel '" + this.channel.name() + "': rejected a message that " + this.listener.description()
 					+ " cannot read: " + ex.getMessage());
 			return errorReply(message, ex);
 		}
