@@ -1,0 +1,191 @@
+package dev.switchboard.amqp;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import dev.switchboard.BindingException;
+import dev.switchboard.ChannelConfigurationException;
+import dev.switchboard.binder.Binder;
+import dev.switchboard.binder.Binding;
+import dev.switchboard.binder.InboundBinding;
+import dev.switchboard.binder.InboundHandler;
+import dev.switchboard.binder.InboundSpec;
+import dev.switchboard.binder.OutboundBinding;
+import dev.switchboard.binder.RequestBinding;
+import dev.switchboard.core.ChannelSpec;
+import dev.switchboard.core.Pattern;
+import dev.switchboard.core.WireMessage;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The {@link Binder} for RabbitMQ. Request-reply channels are a durable queue named after
+ * the channel, answered through direct reply-to; pub-sub channels a topic exchange named
+ * after the channel with a queue per subscriber or per group; pipeline channels a durable
+ * queue with persistent, confirmed messages and acknowledgements after the listener returns;
+ * pair channels the two single-active-consumer queues {@code <channel>.a} and
+ * {@code <channel>.b}.
+ *
+ * <p>Nothing touches the broker until the first channel is bound, so an application whose
+ * channels all use another transport runs without RabbitMQ.
+ */
+public class AmqpBinder implements Binder {
+
+	/**
+	 * The transport name channels select this binder with.
+	 */
+	public static final String TRANSPORT = "amqp";
+
+	private final AmqpConnections connections;
+
+	private final AmqpChannelOptionsResolver channelOptions;
+
+	private final ScheduledThreadPoolExecutor timer;
+
+	private final PairSides pairSides;
+
+	private final Set<Binding> bindings = ConcurrentHashMap.newKeySet();
+
+	private @Nullable PublisherLanes replies;
+
+	public AmqpBinder(AmqpConnectionOptions connectionOptions, AmqpChannelOptionsResolver channelOptions) {
+		this.connections = new AmqpConnections(connectionOptions);
+		this.channelOptions = channelOptions;
+		this.timer = new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("switchboard-amqp-timer-"));
+		this.timer.setRemoveOnCancelPolicy(true);
+		this.pairSides = new PairSides(this.connections::publishingChannel);
+	}
+
+	@Override
+	public String transport() {
+		return TRANSPORT;
+	}
+
+	@Override
+	public OutboundBinding bindOutbound(ChannelSpec channel) {
+		AmqpChannelOptions options = this.channelOptions.resolve(channel.name());
+		PublisherLanes lanes = publisherLanes(options.confirms());
+		try {
+			Channel amqp = lanes.firstChannel();
+			return track(switch (channel.pattern()) {
+				case PUB_SUB -> {
+					String exchange = AmqpNames.exchange(channel, options);
+					AmqpTopology.declareTopicExchange(amqp, channel.name(), exchange, options.durable());
+					yield new AmqpOutboundBinding(channel, lanes, exchange, null, options);
+				}
+				case PIPELINE -> {
+					String queue = AmqpNames.queue(channel, options);
+					AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(), null);
+					yield new AmqpOutboundBinding(channel, lanes, "", queue, options);
+				}
+				case PAIR -> {
+					PairSide side = this.pairSides.sideForSending(channel, options);
+					PairQueues.declare(amqp, channel, options);
+					yield pairSender(channel, options, lanes, side);
+				}
+				case REQUEST_REPLY -> throw new ChannelConfigurationException("Channel '" + channel.name()
+						+ "' is request-reply: bind a requester, not an outbound binding");
+			});
+		}
+		catch (RuntimeException ex) {
+			lanes.close();
+			throw ex;
+		}
+	}
+
+	@Override
+	public RequestBinding bindRequester(ChannelSpec channel) {
+		if (channel.pattern() != Pattern.REQUEST_REPLY) {
+			throw new ChannelConfigurationException("Channel '" + channel.name() + "' is " + channel.pattern()
+					+ ": only request-reply channels have requesters");
+		}
+		AmqpChannelOptions options = this.channelOptions.resolve(channel.name());
+		AmqpRequestBinding binding = new AmqpRequestBinding(channel, AmqpNames.queue(channel, options),
+				this.connections.options().publisherChannels(), this.connections::publishingChannel, this.timer);
+		try {
+			return track(binding.start(options.durable()));
+		}
+		catch (RuntimeException ex) {
+			binding.close();
+			throw ex;
+		}
+	}
+
+	@Override
+	public InboundBinding bindInbound(ChannelSpec channel, InboundSpec spec, InboundHandler handler) {
+		AmqpChannelOptions options = this.channelOptions.resolve(channel.name());
+		return track(switch (channel.pattern()) {
+			case REQUEST_REPLY -> startWorkQueue(channel, spec, handler, options, this::reply);
+			case PIPELINE -> startWorkQueue(channel, spec, handler, options, (request, reply) -> {
+			});
+			case PUB_SUB -> AmqpInboundBinding.start(channel, Subscriptions.settings(channel, spec, options),
+					this.connections::consumingChannel, handler, (request, reply) -> {
+					});
+			case PAIR -> this.pairSides.startPeer(channel, spec, options, this.connections::consumingChannel,
+					handler, (side) -> pairSender(channel, options, publisherLanes(options.confirms()), side));
+		});
+	}
+
+	private OutboundBinding pairSender(ChannelSpec channel, AmqpChannelOptions options, PublisherLanes lanes,
+			PairSide side) {
+		return new AmqpOutboundBinding(channel, lanes, "", PairQueues.peerQueue(channel, options, side), options);
+	}
+
+	private AmqpInboundBinding startWorkQueue(ChannelSpec channel, InboundSpec spec, InboundHandler handler,
+			AmqpChannelOptions options, ReplySender replies) {
+		String queue = AmqpNames.queue(channel, options);
+		ConsumerSettings settings = new ConsumerSettings((amqp) -> {
+			AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(), null);
+			return queue;
+		}, spec.concurrency(), options.prefetch(), false, false);
+		return AmqpInboundBinding.start(channel, settings, this.connections::consumingChannel, handler, replies);
+	}
+
+	/**
+	 * Answer a request on its reply address; requests without one (fire-and-forget clients)
+	 * get nothing, which is counted as dropped.
+	 */
+	private void reply(AMQP.BasicProperties request, WireMessage reply) {
+		String replyTo = request.getReplyTo();
+		if (replyTo == null) {
+			throw new BindingException("the request has no reply_to property, so the reply has nowhere to go");
+		}
+		WireMessage answer = (reply.correlationId() != null) ? reply : reply.withCorrelationId(request.getCorrelationId());
+		replies().publish("", replyTo, AmqpMessages.properties(answer, false, null), answer.payload());
+	}
+
+	private synchronized PublisherLanes replies() {
+		if (this.replies == null) {
+			this.replies = publisherLanes(false);
+		}
+		return this.replies;
+	}
+
+	private PublisherLanes publisherLanes(boolean confirms) {
+		return new PublisherLanes(this.connections.options().publisherChannels(), this.connections::publishingChannel,
+				ChannelInitializer.NONE, confirms);
+	}
+
+	private <B extends Binding> B track(B binding) {
+		this.bindings.add(binding);
+		return binding;
+	}
+
+	@Override
+	public void close() {
+		this.bindings.forEach(Binding::close);
+		this.bindings.clear();
+		synchronized (this) {
+			if (this.replies != null) {
+				this.replies.close();
+			}
+		}
+		this.timer.shutdownNow();
+		this.connections.close();
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.switchboard.amqp;
+
+import com.rabbitmq.client.Channel;
+
+/**
+ * How a listener consumes: what queue to declare, how many consumers, with what prefetch.
+ *
+ * @param declaration declares the queue (and whatever it hangs off) on the first consumer's
+ * channel, returning its name
+ * @param concurrency how many consumers, each on its own AMQP channel
+ * @param prefetch the unacknowledged-message limit of each consumer
+ * @param exclusive whether to refuse other consumers on the queue
+ * @param withTopic whether the routing key is the message's topic
+ */
+record ConsumerSettings(QueueDeclaration declaration, int concurrency, int prefetch, boolean exclusive,
+		boolean withTopic) {
+
+	/**
+	 * Declares a listener's queue.
+	 */
+	@FunctionalInterface
+	interface QueueDeclaration {
+
+		/**
+		 * Declare the queue on a channel that stays open while the listener runs, so
+		 * automatic recovery can declare it again.
+		 * @param amqp the channel
+		 * @return the queue name
+		 */
+		String declare(Channel amqp);
+
+	}
+
+}
