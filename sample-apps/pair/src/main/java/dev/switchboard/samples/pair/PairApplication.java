@@ -1,0 +1,35 @@
+package dev.switchboard.samples.pair;
+
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Runs one end of the pair sample, given by {@code --role}, which is also the active Spring
+ * profile and so decides whether this end binds or connects. With {@code --count} it exits
+ * after that many messages from its peer; without, it runs until stopped.
+ */
+@SpringBootApplication
+@EnableScheduling
+public class PairApplication {
+
+	private static final Set<String> ROLES = Set.of("bind", "connect");
+
+	PairApplication(@Value("${role:}") String role) {
+		if (!ROLES.contains(role)) {
+			throw new IllegalArgumentException("Unknown role '" + role
+					+ "': run with --role=bind or --role=connect, and --message=<text> [--interval=1s] [--count=N]");
+		}
+	}
+
+	public static void main(String[] args) throws Exception {
+		ConfigurableApplicationContext context = SpringApplication.run(PairApplication.class, args);
+		int exitCode = context.getBean(Completion.class).await();
+		System.exit(SpringApplication.exit(context, () -> exitCode));
+	}
+
+}

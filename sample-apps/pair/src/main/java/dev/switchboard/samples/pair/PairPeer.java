@@ -1,0 +1,59 @@
+package dev.switchboard.samples.pair;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.switchboard.annotation.MessageListener;
+import dev.switchboard.core.SwitchboardOperations;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Either end of the pair: sends {@code --message} to the peer every {@code --interval},
+ * prints every line the peer sends, and exits after {@code --count} of them.
+ */
+@Component
+@Profile({ "bind", "connect" })
+class PairPeer {
+
+	private final SwitchboardOperations switchboard;
+
+	private final Completion completion;
+
+	private final String message;
+
+	private final @Nullable Long count;
+
+	private final AtomicLong received = new AtomicLong();
+
+	PairPeer(SwitchboardOperations switchboard, Completion completion, @Value("${message:}") String message,
+			@Value("${count:#{null}}") @Nullable Long count) {
+		if (message.isEmpty()) {
+			throw new IllegalArgumentException("A pair peer needs something to say: add --message=<text>");
+		}
+		this.switchboard = switchboard;
+		this.completion = completion;
+		this.message = message;
+		this.count = count;
+	}
+
+	@Scheduled(fixedRateString = "${interval:1s}")
+	void sendMessage() {
+		this.switchboard.send("pair", this.message);
+	}
+
+	@MessageListener("pair")
+	void onMessage(String line) {
+		long n = this.received.incrementAndGet();
+		if (this.count == null || n <= this.count) {
+			System.out.println(line);
+		}
+		if (this.count != null && n == this.count) {
+			this.completion.exit(0);
+		}
+	}
+
+}
