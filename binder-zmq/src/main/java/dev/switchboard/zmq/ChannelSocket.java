@@ -1,0 +1,59 @@
+package dev.switchboard.zmq;
+
+import java.util.List;
+
+/**
+ * One socket of a channel: the thread that owns it, the bindings receiving from it, and
+ * how many bindings use it (counted by {@link SocketRegistry} under its lock).
+ */
+final class ChannelSocket implements Outbox {
+
+	private final String key;
+
+	private final RoundRobinReceiver receivers;
+
+	private final SocketLoop loop;
+
+	private int references;
+
+	ChannelSocket(String key, RoundRobinReceiver receivers, SocketLoop loop) {
+		this.key = key;
+		this.receivers = receivers;
+		this.loop = loop;
+	}
+
+	String key() {
+		return this.key;
+	}
+
+	RoundRobinReceiver receivers() {
+		return this.receivers;
+	}
+
+	/**
+	 * Queue a message for the socket; any thread.
+	 * @param message the message
+	 * @return {@code false} when the send high-water mark's worth is already queued
+	 */
+	@Override
+	public boolean offer(OutgoingMessage message) {
+		return this.loop.offer(message);
+	}
+
+	List<String> endpoints() {
+		return this.loop.endpoints();
+	}
+
+	void close() {
+		this.loop.close();
+	}
+
+	void retain() {
+		this.references++;
+	}
+
+	boolean release() {
+		return --this.references == 0;
+	}
+
+}

@@ -1,0 +1,299 @@
+package dev.switchboard.zmq;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.switchboard.BindingException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * The one thread that owns a socket. It opens the socket, sends what other threads queue,
+ * reads what arrives and hands it to a {@link Receiver}, and closes the socket when told to
+ * stop. Other threads never touch the socket and never interrupt this thread; they reach
+ * it through a lock-free queue and a {@link Wakeup}.
+ */
+final class SocketLoop implements Runnable, Outbox {
+
+	private static final Log logger = LogFactory.getLog(SocketLoop.class);
+
+	private static final int RECEIVE_BATCH = 256;
+
+	private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final int SOCKET = 0;
+
+	private static final int MONITOR = 1;
+
+	private static final int WAKEUP = 2;
+
+	private final ZContext context;
+
+	private final SocketOpener opener;
+
+	private final SocketPlan plan;
+
+	private final Receiver receiver;
+
+	private final Duration linger;
+
+	private final PeerMonitor peers;
+
+	private final Queue<OutgoingMessage> outgoing = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger backlog = new AtomicInteger();
+
+	private final Wakeup wakeup = new Wakeup();
+
+	private final CompletableFuture<List<String>> opened = new CompletableFuture<>();
+
+	private final Thread thread;
+
+	private volatile boolean running = true;
+
+	private @Nullable OutgoingMessage blocked;
+
+	private long sequence;
+
+	private SocketLoop(ZContext context, SocketOpener opener, SocketPlan plan, Receiver receiver, Duration linger,
+			String threadName) {
+		this.context = context;
+		this.opener = opener;
+		this.plan = plan;
+		this.receiver = receiver;
+		this.linger = linger;
+		this.peers = new PeerMonitor(plan.channel(), plan.statistics(), plan.handshakes());
+		this.thread = new Thread(this, threadName);
+		this.thread.setDaemon(true);
+	}
+
+	/**
+	 * Start a thread that opens the socket, and wait until it is bound or connected; a
+	 * connecting socket also waits up to {@code connectWait} for its handshakes, so that
+	 * peers already there see it before the first message.
+	 * @param context the context
+	 * @param opener how to open the socket
+	 * @param plan what to open
+	 * @param receiver where received messages go
+	 * @param options the binder options
+	 * @param threadName the thread's name
+	 * @return the running loop
+	 * @throws BindingException if the socket cannot be opened
+	 */
+	static SocketLoop start(ZContext context, SocketOpener opener, SocketPlan plan, Receiver receiver,
+			ZmqBinderOptions options, String threadName) {
+		SocketLoop loop = new SocketLoop(context, opener, plan, receiver, options.linger(), threadName);
+		loop.thread.start();
+		loop.awaitOpen(options.connectWait());
+		return loop;
+	}
+
+	/**
+	 * The endpoints the socket bound or connected.
+	 * @return the resolved endpoints
+	 */
+	List<String> endpoints() {
+		return this.opened.join();
+	}
+
+	/**
+	 * Queue a message for the socket; any thread.
+	 * @param message the frames to send
+	 * @return {@code false} if the send high-water mark's worth of messages is already
+	 * waiting for the socket
+	 * @throws BindingException if the socket is closed
+	 */
+	@Override
+	public boolean offer(OutgoingMessage message) {
+		if (!this.running) {
+			throw new BindingException("Channel '" + this.plan.channel() + "': the ZeroMQ socket is closed");
+		}
+		if (this.backlog.incrementAndGet() > this.plan.sendHighWaterMark()) {
+			this.backlog.decrementAndGet();
+			return false;
+		}
+		this.outgoing.add(message);
+		this.wakeup.signal();
+		return true;
+	}
+
+	/**
+	 * Tell the thread to close the socket and wait for it, at most the linger plus a second.
+	 */
+	void close() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		this.wakeup.signal();
+		if (Thread.currentThread() != this.thread) {
+			try {
+				this.thread.join(this.linger.toMillis() + 1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public void run() {
+		OpenSocket socket = null;
+		try {
+			socket = this.opener.open(this.context, this.plan);
+			this.opened.complete(socket.endpoints());
+			serve(socket);
+		}
+		catch (RuntimeException | Error ex) {
+			if (!this.opened.completeExceptionally(ex)) {
+				logger.error("Channel '" + this.plan.channel() + "': the ZeroMQ I/O thread stopped", ex);
+			}
+		}
+		finally {
+			this.running = false;
+			if (socket != null) {
+				this.context.destroySocket(socket.monitor());
+				this.context.destroySocket(socket.socket());
+			}
+			this.wakeup.close();
+		}
+	}
+
+	private void serve(OpenSocket socket) {
+		try (ZMQ.Poller readable = poller(socket, ZMQ.Poller.POLLIN);
+				ZMQ.Poller writable = poller(socket, ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT)) {
+			while (this.running) {
+				this.wakeup.rearm();
+				flush(socket.socket());
+				ZMQ.Poller poller = (this.blocked != null) ? writable : readable;
+				poller.poll(-1);
+				if (poller.pollin(MONITOR)) {
+					readEvents(socket.monitor());
+				}
+				if (poller.pollin(SOCKET)) {
+					receive(socket.socket());
+				}
+			}
+		}
+	}
+
+	private ZMQ.Poller poller(OpenSocket socket, int socketEvents) {
+		ZMQ.Poller poller = this.context.createPoller(3);
+		poller.register(socket.socket(), socketEvents);
+		poller.register(socket.monitor(), ZMQ.Poller.POLLIN);
+		poller.register(this.wakeup.source(), ZMQ.Poller.POLLIN);
+		return poller;
+	}
+
+	private void flush(ZMQ.Socket socket) {
+		while (true) {
+			OutgoingMessage message = (this.blocked != null) ? this.blocked : this.outgoing.poll();
+			if (message == null) {
+				return;
+			}
+			if (!sendNow(socket, message)) {
+				this.blocked = message;
+				return;
+			}
+			this.blocked = null;
+			this.backlog.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Send all frames, or none when the socket would block on the first one (a multipart
+	 * message is accepted whole once its first frame is).
+	 */
+	private boolean sendNow(ZMQ.Socket socket, OutgoingMessage message) {
+		byte[][] frames = message.frames();
+		if (message.headerIndex() >= 0) {
+			EnvelopeHeader.stampSequence(frames[message.headerIndex()], this.sequence);
+		}
+		try {
+			int last = frames.length - 1;
+			if (!socket.send(frames[0], ZMQ.DONTWAIT | ((last > 0) ? ZMQ.SNDMORE : 0))) {
+				return false;
+			}
+			for (int i = 1; i <= last; i++) {
+				socket.send(frames[i], (i < last) ? ZMQ.SNDMORE : 0);
+			}
+			this.sequence++;
+		}
+		catch (ZMQException ex) {
+			this.plan.statistics().dropped();
+			logger.warn("Channel '" + this.plan.channel() + "': dropped a message the socket refused: " + ex);
+		}
+		return true;
+	}
+
+	private void receive(ZMQ.Socket socket) {
+		List<byte[]> frames = new ArrayList<>(4);
+		for (int i = 0; i < RECEIVE_BATCH; i++) {
+			byte[] frame = socket.recv(ZMQ.DONTWAIT);
+			if (frame == null) {
+				return;
+			}
+			frames.add(frame);
+			while (socket.hasReceiveMore()) {
+				frames.add(socket.recv());
+			}
+			deliver(frames.toArray(byte[][]::new));
+			frames.clear();
+		}
+	}
+
+	private void deliver(byte[][] frames) {
+		try {
+			this.receiver.receive(frames, this);
+		}
+		catch (RuntimeException ex) {
+			this.plan.statistics().dropped();
+			logger.warn("Channel '" + this.plan.channel() + "': dropped a received message", ex);
+		}
+	}
+
+	private void readEvents(ZMQ.Socket monitor) {
+		ZMQ.Event event;
+		while ((event = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT)) != null) {
+			this.peers.onEvent(event.getEvent(), event.getValue());
+		}
+	}
+
+	private void awaitOpen(Duration connectWait) {
+		try {
+			this.opened.get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			this.peers.settled().get(connectWait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof BindingException binding) ? binding
+					: new BindingException("Channel '" + this.plan.channel() + "' cannot open its ZeroMQ socket: "
+							+ ex.getCause(), ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			if (!this.opened.isDone()) {
+				close();
+				throw new BindingException("Channel '" + this.plan.channel() + "': the ZeroMQ socket did not open within "
+						+ OPEN_TIMEOUT.toSeconds() + " s", ex);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			close();
+			throw new BindingException("Interrupted while opening channel '" + this.plan.channel() + "'", ex);
+		}
+	}
+
+}

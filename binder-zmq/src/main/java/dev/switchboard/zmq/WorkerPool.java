@@ -1,0 +1,116 @@
+package dev.switchboard.zmq;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The threads that run one listener binding's handler, {@code concurrency} of them, fed by
+ * the socket's I/O thread through a bounded queue. When the queue is full the I/O thread
+ * waits, stops reading, and ZeroMQ's receive high-water mark pushes back on the peers.
+ * Workers own no socket, so nothing here touches ZeroMQ.
+ */
+final class WorkerPool {
+
+	private static final Log logger = LogFactory.getLog(WorkerPool.class);
+
+	private static final Runnable STOP = () -> {
+	};
+
+	private static final long OFFER_SLICE_MILLIS = 100;
+
+	private final String channel;
+
+	private final BlockingQueue<Runnable> tasks;
+
+	private final List<Thread> threads;
+
+	private volatile boolean open = true;
+
+	WorkerPool(String channel, String threadPrefix, int concurrency, int capacity) {
+		this.channel = channel;
+		this.tasks = new ArrayBlockingQueue<>(Math.max(capacity, concurrency));
+		this.threads = new ArrayList<>(concurrency);
+		for (int i = 1; i <= concurrency; i++) {
+			Thread thread = new Thread(this::work, threadPrefix + i);
+			thread.setDaemon(true);
+			this.threads.add(thread);
+			thread.start();
+		}
+	}
+
+	/**
+	 * Hand a task to the workers, waiting while the queue is full.
+	 * @param task the task
+	 * @return {@code false} if the pool closed first
+	 */
+	boolean submit(Runnable task) {
+		try {
+			while (this.open) {
+				if (this.tasks.offer(task, OFFER_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+					return true;
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return false;
+	}
+
+	/**
+	 * Stop the workers: queued tasks are dropped, a task in progress finishes; waits up to
+	 * {@code timeout} for each worker.
+	 * @param timeout how long to wait for a worker to finish its task
+	 */
+	void close(Duration timeout) {
+		this.open = false;
+		for (int stopped = 0; stopped < this.threads.size();) {
+			this.tasks.clear();
+			while (stopped < this.threads.size() && this.tasks.offer(STOP)) {
+				stopped++;
+			}
+		}
+		for (Thread thread : this.threads) {
+			if (thread != Thread.currentThread()) {
+				join(thread, timeout);
+			}
+		}
+	}
+
+	private void work() {
+		try {
+			for (Runnable task = this.tasks.take(); task != STOP; task = this.tasks.take()) {
+				run(task);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void run(Runnable task) {
+		try {
+			task.run();
+		}
+		catch (RuntimeException | Error ex) {
+			logger.error("Channel '" + this.channel + "': a ZeroMQ worker task failed", ex);
+		}
+	}
+
+	private static void join(Thread thread, Duration timeout) {
+		try {
+			thread.join(timeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.switchboard.zmq;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ZeroMQ settings of one channel; {@code null} fields fall back to the role's default or
+ * the binder-wide {@link ZmqBinderOptions}.
+ *
+ * @param endpoints where the channel's sockets bind or connect ({@code tcp://}, {@code ipc://},
+ * {@code inproc://}); a {@code tcp} port of {@code *} or {@code 0} binds any free port
+ * @param bind whether this side binds ({@code true}) or connects ({@code false}); {@code null}
+ * picks the default of the socket's role (see {@code docs/zmq.md})
+ * @param framing how messages are laid out in frames
+ * @param sendHighWaterMark overrides {@link ZmqBinderOptions#sendHighWaterMark()}
+ * @param receiveHighWaterMark overrides {@link ZmqBinderOptions#receiveHighWaterMark()}
+ * @param maxMessageSize overrides {@link ZmqBinderOptions#maxMessageSize()}
+ */
+public record ZmqChannelOptions(List<String> endpoints, @Nullable Boolean bind, ZmqFraming framing,
+		@Nullable Integer sendHighWaterMark, @Nullable Integer receiveHighWaterMark, @Nullable Long maxMessageSize) {
+
+	private static final ZmqChannelOptions NONE = new ZmqChannelOptions(List.of(), null, ZmqFraming.ENVELOPE, null,
+			null, null);
+
+	public ZmqChannelOptions {
+		endpoints = List.copyOf(endpoints);
+	}
+
+	/**
+	 * Settings with nothing configured; binding a channel with them fails, naming the
+	 * property to set.
+	 * @return the empty settings
+	 */
+	public static ZmqChannelOptions none() {
+		return NONE;
+	}
+
+	/**
+	 * Envelope-framed settings with the role's default bind or connect.
+	 * @param endpoints the endpoints
+	 * @return the settings
+	 */
+	public static ZmqChannelOptions of(String... endpoints) {
+		return new ZmqChannelOptions(List.of(endpoints), null, ZmqFraming.ENVELOPE, null, null, null);
+	}
+
+	/**
+	 * A copy that binds or connects as given.
+	 * @param bind {@code true} to bind, {@code false} to connect, {@code null} for the default
+	 * @return the copy
+	 */
+	public ZmqChannelOptions withBind(@Nullable Boolean bind) {
+		return new ZmqChannelOptions(this.endpoints, bind, this.framing, this.sendHighWaterMark,
+				this.receiveHighWaterMark, this.maxMessageSize);
+	}
+
+	/**
+	 * A copy with another framing.
+	 * @param framing the framing
+	 * @return the copy
+	 */
+	public ZmqChannelOptions withFraming(ZmqFraming framing) {
+		return new ZmqChannelOptions(this.endpoints, this.bind, framing, this.sendHighWaterMark,
+				this.receiveHighWaterMark, this.maxMessageSize);
+	}
+
+}
