@@ -141,7 +141,7 @@ public class AmqpBinder implements Binder {
 		ConsumerSettings settings = new ConsumerSettings((amqp) -> {
 			AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(), null);
 			return queue;
-		}, spec.concurrency(), options.prefetch(), false, false);
+		}, spec.concurrency(), options.prefetch(), false);
 		return AmqpInboundBinding.start(channel, settings, this.connections::consumingChannel, handler, replies);
 	}
 

@@ -117,7 +117,7 @@ final class AmqpConnections implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new BindingException("Cannot open a channel to RabbitMQ at " + this.options.addresses() + ": "
-					+ ex.getMessage(), ex);
+					+ BrokerFailures.reason(ex), ex);
 		}
 	}
 

@@ -73,12 +73,12 @@ final class AmqpInboundBinding implements InboundBinding {
 			InboundHandler handler, ReplySender replies) {
 		try {
 			amqp.basicQos(settings.prefetch());
-			amqp.basicConsume(queue, false, "", false, settings.exclusive(), null,
+			amqp.basicConsume(queue, false,
 					new DeliveryConsumer(amqp, channel, handler, replies, settings.withTopic()));
 		}
 		catch (IOException | AlreadyClosedException ex) {
 			throw new BindingException("Channel '" + channel.name() + "': could not consume from queue '" + queue
-					+ "': " + ex.getMessage(), ex);
+					+ "': " + BrokerFailures.reason(ex), ex);
 		}
 	}
 

@@ -84,7 +84,7 @@ final class BrokerFailures {
 	static BindingException declarationFailed(String channel, String kind, String name, Exception failure) {
 		ShutdownSignalException signal = shutdownSignal(failure);
 		int code = replyCode(signal);
-		String reason = (signal != null) ? signal.getMessage() : String.valueOf(failure);
+		String reason = reason(failure);
 		if (code == PRECONDITION_FAILED) {
 			return new BindingException("Channel '" + channel + "': " + kind + " '" + name
 					+ "' already exists on RabbitMQ with other settings (" + reason + "); delete it (rabbitmqctl delete_"
@@ -97,6 +97,17 @@ final class BrokerFailures {
 		}
 		return new BindingException("Channel '" + channel + "': could not declare " + kind + " '" + name
 				+ "' on RabbitMQ (" + reason + ")", failure);
+	}
+
+	/**
+	 * A one-line reason for a failure: the broker's own words when it closed the channel or
+	 * connection, since amqp-client's {@code IOException}s often carry no message.
+	 * @param failure what amqp-client threw
+	 * @return the reason
+	 */
+	static String reason(Throwable failure) {
+		ShutdownSignalException signal = shutdownSignal(failure);
+		return (signal != null) ? signal.getMessage() : String.valueOf(failure);
 	}
 
 	/**

@@ -9,11 +9,9 @@ import com.rabbitmq.client.Channel;
  * channel, returning its name
  * @param concurrency how many consumers, each on its own AMQP channel
  * @param prefetch the unacknowledged-message limit of each consumer
- * @param exclusive whether to refuse other consumers on the queue
  * @param withTopic whether the routing key is the message's topic
  */
-record ConsumerSettings(QueueDeclaration declaration, int concurrency, int prefetch, boolean exclusive,
-		boolean withTopic) {
+record ConsumerSettings(QueueDeclaration declaration, int concurrency, int prefetch, boolean withTopic) {
 
 	/**
 	 * Declares a listener's queue.

@@ -18,11 +18,16 @@ import dev.switchboard.core.ChannelSpec;
 /**
  * Decides which side of each pair channel this binder plays. With an explicit side the peer
  * consumes its queue as one single-active consumer among possible standbys. With
- * {@link PairSide#AUTO} it claims a side with an exclusive consumer, {@code a} first and
- * then {@code b}; when both are held, the broker refuses the claim and so does the binder,
- * naming the channel: a third peer cannot disturb a running pair.
+ * {@link PairSide#AUTO} it claims a side by declaring the side's lock queue
+ * ({@code <channel>.a.lock}, then {@code <channel>.b.lock}) as exclusive to its consuming
+ * connection; the broker grants each lock to one connection only and releases it when that
+ * connection ends, so when both are held the claim fails and the binder refuses the peer,
+ * naming the channel: a third peer cannot disturb a running pair. (RabbitMQ does not allow
+ * exclusive consumers on single-active-consumer queues, hence the separate lock.)
  */
 final class PairSides {
+
+	private static final int NOT_FOUND = 404;
 
 	private final ConcurrentMap<String, PairSide> claimed = new ConcurrentHashMap<>();
 
@@ -50,23 +55,22 @@ final class PairSides {
 	private PairSide probe(ChannelSpec channel, AmqpChannelOptions options) {
 		Channel amqp = this.probes.get();
 		try {
-			PairQueues.declare(amqp, channel, options);
-			boolean aTaken = amqp.consumerCount(PairQueues.ownQueue(channel, options, PairSide.A)) > 0;
-			return aTaken ? PairSide.B : PairSide.A;
+			amqp.queueDeclarePassive(lockQueue(channel, options, PairSide.A));
+			return PairSide.B;
 		}
 		catch (IOException ex) {
-			throw new BindingException("Channel '" + channel.name() + "': could not inspect the pair queues: "
-					+ ex.getMessage(), ex);
+			int code = BrokerFailures.replyCode(BrokerFailures.shutdownSignal(ex));
+			if (code == BrokerFailures.RESOURCE_LOCKED) {
+				return PairSide.B;
+			}
+			if (code == NOT_FOUND) {
+				return PairSide.A;
+			}
+			throw new BindingException("Channel '" + channel.name() + "': could not inspect the pair's lock queues: "
+					+ BrokerFailures.reason(ex), ex);
 		}
 		finally {
-			try {
-				if (amqp.isOpen()) {
-					amqp.close();
-				}
-			}
-			catch (IOException | java.util.concurrent.TimeoutException | AlreadyClosedException ex) {
-				// Only a probe; nothing depends on it.
-			}
+			closeQuietly(amqp);
 		}
 	}
 
@@ -83,11 +87,12 @@ final class PairSides {
 	InboundBinding startPeer(ChannelSpec channel, InboundSpec spec, AmqpChannelOptions options,
 			Supplier<Channel> consumers, InboundHandler handler, Function<PairSide, OutboundBinding> senders) {
 		if (options.side() != PairSide.AUTO) {
-			return start(channel, options, options.side(), false, consumers, handler, senders);
+			return start(channel, options, options.side(), consumers, handler, senders, () -> {
+			});
 		}
 		PairSide recorded = this.claimed.get(channel.name());
 		if (recorded != null) {
-			return start(channel, options, recorded, true, consumers, handler, senders);
+			return claim(channel, options, recorded, consumers, handler, senders);
 		}
 		try {
 			return claim(channel, options, PairSide.A, consumers, handler, senders);
@@ -102,9 +107,9 @@ final class PairSides {
 		}
 		catch (BindingException ex) {
 			if (isRefused(ex)) {
-				throw new BindingException("Channel '" + channel.name() + "' already has two peers (queues '"
-						+ PairQueues.ownQueue(channel, options, PairSide.A) + "' and '"
-						+ PairQueues.ownQueue(channel, options, PairSide.B) + "' each have an exclusive consumer):"
+				throw new BindingException("Channel '" + channel.name() + "' already has two peers (lock queues '"
+						+ lockQueue(channel, options, PairSide.A) + "' and '" + lockQueue(channel, options, PairSide.B)
+						+ "' are held by other connections):"
 						+ " a pair has exactly two; stop one of them, or set switchboard.channels." + channel.name()
 						+ ".amqp.side to a or b to run this instance as a standby", ex);
 			}
@@ -114,23 +119,52 @@ final class PairSides {
 
 	private InboundBinding claim(ChannelSpec channel, AmqpChannelOptions options, PairSide side,
 			Supplier<Channel> consumers, InboundHandler handler, Function<PairSide, OutboundBinding> senders) {
-		InboundBinding peer = start(channel, options, side, true, consumers, handler, senders);
-		this.claimed.put(channel.name(), side);
-		return peer;
+		String lock = lockQueue(channel, options, side);
+		Channel locking = consumers.get();
+		try {
+			locking.queueDeclare(lock, false, true, false, null);
+		}
+		catch (IOException ex) {
+			closeQuietly(locking);
+			throw new BindingException("Channel '" + channel.name() + "': could not claim pair side "
+					+ side.name().toLowerCase(java.util.Locale.ROOT) + " (lock queue '" + lock + "')", ex);
+		}
+		try {
+			InboundBinding peer = start(channel, options, side, consumers, handler, senders, () -> release(locking, lock));
+			this.claimed.put(channel.name(), side);
+			return peer;
+		}
+		catch (RuntimeException ex) {
+			release(locking, lock);
+			throw ex;
+		}
 	}
 
-	private InboundBinding start(ChannelSpec channel, AmqpChannelOptions options, PairSide side, boolean exclusive,
-			Supplier<Channel> consumers, InboundHandler handler, Function<PairSide, OutboundBinding> senders) {
+	private static void release(Channel locking, String lock) {
+		try {
+			if (locking.isOpen()) {
+				locking.queueDelete(lock);
+			}
+		}
+		catch (IOException | AlreadyClosedException ex) {
+			// The lock goes with the connection anyway.
+		}
+		closeQuietly(locking);
+	}
+
+	private InboundBinding start(ChannelSpec channel, AmqpChannelOptions options, PairSide side,
+			Supplier<Channel> consumers, InboundHandler handler, Function<PairSide, OutboundBinding> senders,
+			Runnable release) {
 		String queue = PairQueues.ownQueue(channel, options, side);
 		ConsumerSettings settings = new ConsumerSettings((amqp) -> {
 			PairQueues.declare(amqp, channel, options);
 			return queue;
-		}, 1, options.prefetch(), exclusive, false);
+		}, 1, options.prefetch(), false);
 		OutboundBinding sender = senders.apply(side);
 		try {
 			AmqpInboundBinding listener = AmqpInboundBinding.start(channel, settings, consumers, handler,
 					(request, reply) -> sender.send(reply));
-			return new PairPeerBinding(listener, sender);
+			return new PairPeerBinding(listener, sender, release);
 		}
 		catch (RuntimeException ex) {
 			sender.close();
@@ -138,15 +172,32 @@ final class PairSides {
 		}
 	}
 
+	static String lockQueue(ChannelSpec channel, AmqpChannelOptions options, PairSide side) {
+		return PairQueues.ownQueue(channel, options, side) + ".lock";
+	}
+
 	private static boolean isRefused(BindingException ex) {
 		int code = BrokerFailures.replyCode(BrokerFailures.shutdownSignal(ex));
 		return code == BrokerFailures.ACCESS_REFUSED || code == BrokerFailures.RESOURCE_LOCKED;
 	}
 
+	private static void closeQuietly(Channel amqp) {
+		try {
+			if (amqp.isOpen()) {
+				amqp.close();
+			}
+		}
+		catch (IOException | java.util.concurrent.TimeoutException | AlreadyClosedException ex) {
+			// Nothing depends on this channel any more.
+		}
+	}
+
 	/**
-	 * A pair peer: its listener and the sender its listener answers through.
+	 * A pair peer: its listener, the sender its listener answers through, and the release of
+	 * its side's lock.
 	 */
-	private record PairPeerBinding(AmqpInboundBinding listener, OutboundBinding sender) implements InboundBinding {
+	private record PairPeerBinding(AmqpInboundBinding listener, OutboundBinding sender,
+			Runnable release) implements InboundBinding {
 
 		@Override
 		public ChannelSpec channel() {
@@ -157,6 +208,7 @@ final class PairSides {
 		public void close() {
 			this.listener.close();
 			this.sender.close();
+			this.release.run();
 		}
 
 	}

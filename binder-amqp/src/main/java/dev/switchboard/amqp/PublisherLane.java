@@ -83,7 +83,7 @@ final class PublisherLane implements AutoCloseable {
 		}
 		catch (IOException | AlreadyClosedException ex) {
 			throw new BindingException("Could not publish to RabbitMQ (exchange '" + exchange + "', routing key '"
-					+ routingKey + "'): " + ex.getMessage(), ex);
+					+ routingKey + "'): " + BrokerFailures.reason(ex), ex);
 		}
 		finally {
 			this.lock.unlock();
@@ -123,7 +123,7 @@ final class PublisherLane implements AutoCloseable {
 			this.initializer.initialize(channel);
 		}
 		catch (IOException ex) {
-			throw new BindingException("Could not prepare an AMQP channel: " + ex.getMessage(), ex);
+			throw new BindingException("Could not prepare an AMQP channel: " + BrokerFailures.reason(ex), ex);
 		}
 		this.channel = channel;
 		return channel;

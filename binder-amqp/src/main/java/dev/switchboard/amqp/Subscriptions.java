@@ -31,7 +31,7 @@ final class Subscriptions {
 			}
 			AmqpTopology.bindQueue(amqp, channel.name(), queue, exchange, bindingKey);
 			return queue;
-		}, spec.concurrency(), options.prefetch(), false, true);
+		}, spec.concurrency(), options.prefetch(), true);
 	}
 
 }
