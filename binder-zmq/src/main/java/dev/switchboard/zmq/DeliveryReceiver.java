@@ -49,8 +49,8 @@ final class DeliveryReceiver implements Receiver {
 			return;
 		}
 		WireMessage answer = this.handler.handle(message);
-		if (answer != null && this.answersPeer && !replies.offer(this.codec.encode(answer))) {
-			this.statistics.dropped();
+		if (answer != null && this.answersPeer) {
+			replies.reply(this.codec.encode(answer), this.statistics);
 		}
 	}
 

@@ -122,15 +122,6 @@ final class EnvelopeHeader {
 		ByteBuffer.wrap(header, SEQUENCE_OFFSET, Long.BYTES).putLong(sequence);
 	}
 
-	/**
-	 * Read the sequence number of an encoded header.
-	 * @param header the header frame, at least the fixed part long
-	 * @return the sequence number
-	 */
-	static long sequence(byte[] header) {
-		return ByteBuffer.wrap(header, SEQUENCE_OFFSET, Long.BYTES).getLong();
-	}
-
 	private static void writeField(ByteArrayOutputStream out, @Nullable String value) {
 		byte[] bytes = (value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0];
 		writeLength(out, bytes.length, "field");

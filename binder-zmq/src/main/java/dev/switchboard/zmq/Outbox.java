@@ -1,5 +1,8 @@
 package dev.switchboard.zmq;
 
+import dev.switchboard.BindingException;
+import dev.switchboard.core.ChannelStatistics;
+
 /**
  * Where a binding queues frames for a socket's I/O thread; safe from any thread.
  */
@@ -13,5 +16,22 @@ interface Outbox {
 	 * @throws dev.switchboard.BindingException if the socket is closed
 	 */
 	boolean offer(OutgoingMessage message);
+
+	/**
+	 * Queue a reply, counting it as dropped when the socket is full or already closed: a
+	 * listener finishing while its channel shuts down has nobody to tell.
+	 * @param message the frames
+	 * @param statistics where to count a drop
+	 */
+	default void reply(OutgoingMessage message, ChannelStatistics statistics) {
+		try {
+			if (!offer(message)) {
+				statistics.dropped();
+			}
+		}
+		catch (BindingException ex) {
+			statistics.dropped();
+		}
+	}
 
 }

@@ -64,9 +64,7 @@ final class RequestListener implements Receiver {
 			this.malformed.report(ex);
 			reply = WireMessage.error(ex, correlation);
 		}
-		if (!replies.offer(encode(reply, prefix))) {
-			this.statistics.dropped();
-		}
+		replies.reply(encode(reply, prefix), this.statistics);
 	}
 
 	private WireMessage request(byte[][] frames, int body, @Nullable String correlation)

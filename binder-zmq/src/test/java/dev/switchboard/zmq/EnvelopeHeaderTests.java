@@ -56,7 +56,6 @@ class EnvelopeHeaderTests {
 	void sequenceNumberIsStampedInPlace() {
 		byte[] header = EnvelopeHeader.encode(WireMessage.of(PAYLOAD));
 		EnvelopeHeader.stampSequence(header, 0x0102030405060708L);
-		assertThat(EnvelopeHeader.sequence(header)).isEqualTo(0x0102030405060708L);
 		assertThat(Arrays.copyOfRange(header, 3, 11)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
 	}
 
