@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.switchboard.autoconfigure.amqp.AmqpChannelProperties;
 import dev.switchboard.autoconfigure.zmq.ZmqChannelProperties;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.Pattern;
@@ -76,6 +77,11 @@ public class SwitchboardProperties {
 		 */
 		private final ZmqChannelProperties zmq = new ZmqChannelProperties();
 
+		/**
+		 * AMQP settings of the channel, used when it is carried by amqp.
+		 */
+		private final AmqpChannelProperties amqp = new AmqpChannelProperties();
+
 		public @Nullable Pattern getPattern() {
 			return this.pattern;
 		}
@@ -110,6 +116,10 @@ public class SwitchboardProperties {
 
 		public ZmqChannelProperties getZmq() {
 			return this.zmq;
+		}
+
+		public AmqpChannelProperties getAmqp() {
+			return this.amqp;
 		}
 
 	}

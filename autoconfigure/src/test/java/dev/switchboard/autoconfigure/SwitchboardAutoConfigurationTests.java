@@ -23,6 +23,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
@@ -61,6 +62,13 @@ class SwitchboardAutoConfigurationTests {
 		this.contextRunner
 			.withBean(JsonMapper.class,
 					() -> JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build())
+			.run((context) -> assertThat(json(context, new Score("ada", 7))).contains("\"player_name\""));
+	}
+
+	@Test
+	void payloadConverterUsesTheJsonMapperBootConfiguresFromSpringJacksonProperties() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+			.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
 			.run((context) -> assertThat(json(context, new Score("ada", 7))).contains("\"player_name\""));
 	}
 
