@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switchboard.core.SwitchboardOperations;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("manager")
 class TaskManager {
+
+	private static final Log logger = LogFactory.getLog(TaskManager.class);
 
 	private final SwitchboardOperations switchboard;
 
@@ -41,6 +45,9 @@ class TaskManager {
 		long id = this.ids.incrementAndGet();
 		if (this.count != null && id > this.count) {
 			return;
+		}
+		if (id == 1) {
+			logger.info("Handing out " + ((this.count != null) ? this.count : "endless") + " tasks on channel 'tasks'");
 		}
 		String task = id + " - " + LocalTime.now().truncatedTo(ChronoUnit.MILLIS);
 		this.switchboard.send("tasks", task);

@@ -29,7 +29,7 @@ class TasksIntegrationTests {
 	void managerHandsEveryTaskToPlainPullWorkerThatStartsLater() {
 		SampleProcess manager = this.processes.sample("--role=manager", "--interval=50ms", "--count=5",
 				endpointArgument());
-		manager.awaitStderrContaining("tasks", TIMEOUT);
+		manager.awaitStderrContaining("Handing out 5 tasks", TIMEOUT);
 		SampleProcess worker = this.processes.python("pull_worker.py", this.endpoint, "5");
 		assertThat(worker.awaitExit(TIMEOUT)).as(worker::describe).isZero();
 		assertThat(ids(worker.stdout())).containsExactly("1", "2", "3", "4", "5");
