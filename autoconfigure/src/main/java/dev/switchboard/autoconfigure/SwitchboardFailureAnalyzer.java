@@ -25,7 +25,8 @@ class SwitchboardFailureAnalyzer extends AbstractFailureAnalyzer<SwitchboardExce
 					+ " @Publisher method, as the description says.";
 		}
 		if (cause instanceof BindingException) {
-			return "Change the channel's endpoint or transport settings (switchboard.channels.<name>.*), or stop"
+			return "Change the channel's endpoint or transport settings (switchboard.channels.<name>.*,"
+					+ " switchboard.<transport>.*), start the broker or peer the description names, or stop"
 					+ " whatever else holds the endpoint, then start the application again.";
 		}
 		return "Check the Switchboard configuration of the channel named in the description.";

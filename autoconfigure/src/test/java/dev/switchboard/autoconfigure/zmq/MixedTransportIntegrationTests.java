@@ -7,12 +7,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
-import dev.switchboard.amqp.AmqpBinder;
-import dev.switchboard.amqp.AmqpChannelOptions;
-import dev.switchboard.amqp.AmqpConnectionOptions;
 import dev.switchboard.annotation.MessageListener;
 import dev.switchboard.autoconfigure.SwitchboardAutoConfiguration;
-import dev.switchboard.binder.Binder;
+import dev.switchboard.autoconfigure.amqp.SwitchboardAmqpAutoConfiguration;
 import dev.switchboard.core.ChannelRegistry;
 import dev.switchboard.core.SwitchboardOperations;
 import org.junit.jupiter.api.Test;
@@ -26,16 +23,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * One application, two transports: the per-channel override sends one channel over ZeroMQ
  * and another over RabbitMQ (a broker on localhost:5672), with no code telling them apart.
+ * Both binders come from their auto-configurations, as in an application with the starter.
  */
 class MixedTransportIntegrationTests {
 
 	private static final String TASKS = "switchboard-autoconfigure-mixed-tasks";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(SwitchboardAutoConfiguration.class, SwitchboardZmqAutoConfiguration.class))
-		.withBean("amqpBinder", Binder.class, () -> new AmqpBinder(AmqpConnectionOptions.defaults(),
-				(channel) -> AmqpChannelOptions.builder().durable(false).persistent(false).build()));
+		.withConfiguration(AutoConfigurations.of(SwitchboardAutoConfiguration.class,
+				SwitchboardZmqAutoConfiguration.class, SwitchboardAmqpAutoConfiguration.class));
 
 	@Test
 	void eachChannelTravelsOnItsOwnTransport() {
@@ -43,7 +39,9 @@ class MixedTransportIntegrationTests {
 			.withPropertyValues("switchboard.channels.echo.pattern=request-reply",
 					"switchboard.channels.echo.zmq.endpoints=inproc://echo-" + UUID.randomUUID(),
 					"switchboard.channels." + TASKS + ".pattern=pipeline",
-					"switchboard.channels." + TASKS + ".transport=amqp")
+					"switchboard.channels." + TASKS + ".transport=amqp",
+					"switchboard.channels." + TASKS + ".amqp.durable=false",
+					"switchboard.channels." + TASKS + ".amqp.persistent=false")
 			.withUserConfiguration(EchoListener.class, TaskWorker.class)
 			.run((context) -> {
 				ChannelRegistry channels = context.getBean(ChannelRegistry.class);
@@ -57,6 +55,20 @@ class MixedTransportIntegrationTests {
 				TaskWorker worker = context.getBean(TaskWorker.class);
 				await().atMost(Duration.ofSeconds(10))
 					.untilAsserted(() -> assertThat(worker.received).containsAll(tasks));
+			});
+	}
+
+	@Test
+	void applicationWhoseChannelsAllUseZmqStartsWithoutReachingTheBroker() {
+		this.contextRunner
+			.withPropertyValues("switchboard.amqp.addresses=127.0.0.1:1",
+					"switchboard.channels.echo.pattern=request-reply",
+					"switchboard.channels.echo.zmq.endpoints=inproc://echo-" + UUID.randomUUID())
+			.withUserConfiguration(EchoListener.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(SwitchboardOperations.class).request("echo", "hi", String.class))
+					.isEqualTo("Echo: hi");
 			});
 	}
 
