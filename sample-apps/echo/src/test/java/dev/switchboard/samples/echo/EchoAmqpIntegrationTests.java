@@ -1,0 +1,72 @@
+package dev.switchboard.samples.echo;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.switchboard.samples.testing.SampleProcess;
+import dev.switchboard.samples.testing.SampleProcesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The echo sample's jar on RabbitMQ (127.0.0.1:5672) against plain pika programs. Each test
+ * has a queue of its own, deleted afterwards, since other builds share the broker.
+ */
+class EchoAmqpIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+	@RegisterExtension
+	final SampleProcesses processes = new SampleProcesses();
+
+	private final String queue = "switchboard-sample-echo-" + UUID.randomUUID();
+
+	@AfterEach
+	void deleteQueue() throws IOException, TimeoutException {
+		try (Connection connection = new ConnectionFactory().newConnection();
+				Channel channel = connection.createChannel()) {
+			channel.queueDelete(this.queue);
+		}
+	}
+
+	@Test
+	void serverAnswersPlainPikaRpcClient() {
+		SampleProcess server = this.processes.sample("--role=server", "--switchboard.transport=amqp", queueArgument());
+		SampleProcess client = this.processes.python("pika_rpc_client.py", this.queue, "Hello from pika");
+		assertThat(client.awaitExit(TIMEOUT)).as(client::describe).isZero();
+		assertThat(client.stdout()).containsExactly("Echo: Hello from pika");
+		assertThat(server.awaitStdoutLines(1, TIMEOUT)).containsExactly("Received request: Hello from pika");
+	}
+
+	@Test
+	void clientGetsTheReplyOfPlainPikaServer() {
+		SampleProcess server = this.processes.python("pika_rpc_server.py", this.queue);
+		SampleProcess client = this.processes.sample("--role=client", "--message=Hello from Java",
+				"--switchboard.transport=amqp", queueArgument(), "--switchboard.channels.echo.request-timeout=60s");
+		assertThat(client.awaitExit(TIMEOUT)).as(client::describe).isZero();
+		assertThat(client.stdout()).containsExactly("Echo: Hello from Java");
+		assertThat(server.awaitStdoutLines(1, TIMEOUT)).containsExactly("Received request: Hello from Java");
+	}
+
+	@Test
+	void clientCallsServer() {
+		this.processes.sample("--role=server", "--switchboard.transport=amqp", queueArgument());
+		SampleProcess client = this.processes.sample("--role=client", "--message=Hi", "--switchboard.transport=amqp",
+				queueArgument(), "--switchboard.channels.echo.request-timeout=60s");
+		assertThat(client.awaitExit(TIMEOUT)).as(client::describe).isZero();
+		assertThat(client.stdout()).containsExactly("Echo: Hi");
+	}
+
+	private String queueArgument() {
+		return "--switchboard.channels.echo.amqp.queue=" + this.queue;
+	}
+
+}
