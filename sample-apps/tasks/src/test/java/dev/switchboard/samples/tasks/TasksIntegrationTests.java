@@ -49,7 +49,8 @@ class TasksIntegrationTests {
 	@Test
 	void managerFeedsWorker() {
 		SampleProcess worker = this.processes.sample("--role=worker", endpointArgument());
-		SampleProcess manager = this.processes.sample("--role=manager", "--interval=50ms", "--count=3",
+		worker.awaitStderrContaining("Worker ready", TIMEOUT);
+		SampleProcess manager = this.processes.sample("--role=manager", "--interval=300ms", "--count=3",
 				endpointArgument());
 		assertThat(manager.awaitExit(TIMEOUT)).as(manager::describe).isZero();
 		assertThat(ids(worker.awaitStdoutLines(3, TIMEOUT))).containsExactly("1", "2", "3");
