@@ -12,8 +12,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Either end of the pair: sends {@code --message} to the peer every {@code --interval},
- * prints every line the peer sends, and exits after {@code --count} of them.
+ * Either end of the pair: sends {@code --message} to the peer every {@code --interval} and
+ * prints every line the peer sends. With {@code --count} it exits once it has received that
+ * many lines and sent its own that many times, so an end counting to the same number on
+ * the other side gets there too.
  */
 @Component
 @Profile({ "bind", "connect" })
@@ -26,6 +28,8 @@ class PairPeer {
 	private final String message;
 
 	private final @Nullable Long count;
+
+	private final AtomicLong sent = new AtomicLong();
 
 	private final AtomicLong received = new AtomicLong();
 
@@ -43,6 +47,8 @@ class PairPeer {
 	@Scheduled(fixedRateString = "${interval:1s}")
 	void sendMessage() {
 		this.switchboard.send("pair", this.message);
+		this.sent.incrementAndGet();
+		exitIfDone();
 	}
 
 	@MessageListener("pair")
@@ -51,7 +57,11 @@ class PairPeer {
 		if (this.count == null || n <= this.count) {
 			System.out.println(line);
 		}
-		if (this.count != null && n == this.count) {
+		exitIfDone();
+	}
+
+	private void exitIfDone() {
+		if (this.count != null && this.received.get() >= this.count && this.sent.get() >= this.count) {
 			this.completion.exit(0);
 		}
 	}

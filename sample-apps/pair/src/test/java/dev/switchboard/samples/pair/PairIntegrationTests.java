@@ -37,12 +37,13 @@ class PairIntegrationTests {
 	@Test
 	void bothEndsTalkWithEachOther() {
 		SampleProcess binding = this.processes.sample("--role=bind", "--message=from bind", "--interval=50ms",
-				endpointArgument());
+				"--count=3", endpointArgument());
 		SampleProcess connecting = this.processes.sample("--role=connect", "--message=from connect",
-				"--interval=50ms", "--count=2", endpointArgument());
+				"--interval=50ms", "--count=3", endpointArgument());
 		assertThat(connecting.awaitExit(TIMEOUT)).as(connecting::describe).isZero();
-		assertThat(connecting.stdout()).containsExactly("from bind", "from bind");
-		assertThat(binding.awaitStdoutLines(1, TIMEOUT)).containsOnly("from connect");
+		assertThat(connecting.stdout()).containsExactly("from bind", "from bind", "from bind");
+		assertThat(binding.awaitExit(TIMEOUT)).as(binding::describe).isZero();
+		assertThat(binding.stdout()).containsExactly("from connect", "from connect", "from connect");
 	}
 
 	private void talk(String role, String pythonMode) {
