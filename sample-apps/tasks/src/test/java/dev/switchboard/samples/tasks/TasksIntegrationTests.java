@@ -25,8 +25,12 @@ class TasksIntegrationTests {
 
 	private final String endpoint = tcp(freePort());
 
+	/**
+	 * The worker connects only once the manager is handing out tasks: the tasks wait in the
+	 * manager for it.
+	 */
 	@Test
-	void managerHandsEveryTaskToPlainPullWorkerThatStartsLater() {
+	void managerHandsEveryTaskToPlainPullWorkerStartedAfterIt() {
 		SampleProcess manager = this.processes.sample("--role=manager", "--interval=50ms", "--count=5",
 				endpointArgument());
 		manager.awaitStderrContaining("Handing out 5 tasks", TIMEOUT);
