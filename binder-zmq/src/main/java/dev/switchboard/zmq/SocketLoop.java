@@ -34,12 +34,6 @@ final class SocketLoop implements Runnable, Outbox {
 
 	private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final int SOCKET = 0;
-
-	private static final int MONITOR = 1;
-
-	private static final int WAKEUP = 2;
-
 	private final ZContext context;
 
 	private final SocketOpener opener;
@@ -178,16 +172,27 @@ final class SocketLoop implements Runnable, Outbox {
 			while (this.running) {
 				this.wakeup.rearm();
 				flush(socket.socket());
-				ZMQ.Poller poller = (this.blocked != null) ? writable : readable;
-				poller.poll(-1);
-				if (poller.pollin(MONITOR)) {
-					readEvents(socket.monitor());
-				}
-				if (poller.pollin(SOCKET)) {
+				readEvents(socket.monitor());
+				if (this.plan.receives()) {
 					receive(socket.socket());
+				}
+				if (idle(socket)) {
+					((this.blocked != null) ? writable : readable).poll(-1);
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether there is nothing to do but wait. A ZeroMQ socket signals its pollable handle
+	 * only on a change, and sending or receiving can consume that signal while messages
+	 * remain, so the socket's own event flags are checked before every wait.
+	 */
+	private boolean idle(OpenSocket socket) {
+		int events = socket.socket().getEvents();
+		boolean writableNow = this.blocked != null && (events & ZMQ.Poller.POLLOUT) != 0;
+		return !writableNow && (events & ZMQ.Poller.POLLIN) == 0
+				&& (socket.monitor().getEvents() & ZMQ.Poller.POLLIN) == 0 && this.outgoing.isEmpty();
 	}
 
 	private ZMQ.Poller poller(OpenSocket socket, int socketEvents) {

@@ -24,6 +24,14 @@ record SocketPlan(String channel, SocketType type, boolean bind, List<String> en
 		int receiveHighWaterMark, long maxMessageSize, List<byte[]> subscriptions, ChannelStatistics statistics) {
 
 	/**
+	 * Whether the socket type can receive; PUB and PUSH only send.
+	 * @return {@code false} for PUB and PUSH
+	 */
+	boolean receives() {
+		return this.type != SocketType.PUB && this.type != SocketType.PUSH;
+	}
+
+	/**
 	 * How many connections a connecting socket can wait for a handshake on: inproc
 	 * connections have none.
 	 * @return the number of {@code tcp} and {@code ipc} endpoints when connecting, else 0

@@ -64,7 +64,7 @@ class ZmqBinderIntegrationTests {
 
 	@Test
 	void plainReqClientGetsTheListenersReplyInRawFraming() {
-		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, raw("tcp://127.0.0.1:*"));
+		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, raw(FreePorts.endpoint()));
 		InboundBinding listener = listen(echo, (request) -> WireMessage.of(bytes("Echo: " + text(request))));
 		ZMQ.Socket req = plainSocket(SocketType.REQ, endpoint(listener));
 		for (int i = 0; i < 3; i++) {
@@ -75,7 +75,7 @@ class ZmqBinderIntegrationTests {
 
 	@Test
 	void plainReqClientGetsATextErrorInRawFramingAndIsNeverStuck() {
-		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, raw("tcp://127.0.0.1:*"));
+		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, raw(FreePorts.endpoint()));
 		InboundBinding listener = listen(echo,
 				(request) -> WireMessage.error(new IllegalStateException("boom"), request.correlationId()));
 		ZMQ.Socket req = plainSocket(SocketType.REQ, endpoint(listener));
@@ -87,7 +87,7 @@ class ZmqBinderIntegrationTests {
 
 	@Test
 	void switchboardCallerGetsAnErrorReplyInRawFraming() throws Exception {
-		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, raw("tcp://127.0.0.1:*"));
+		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, raw(FreePorts.endpoint()));
 		InboundBinding listener = listen(echo,
 				(request) -> WireMessage.error(new IllegalStateException("boom"), request.correlationId()));
 		configure(echo, raw(endpoint(listener)));
@@ -102,7 +102,7 @@ class ZmqBinderIntegrationTests {
 	void callerTalksToAPlainRepServer() throws Exception {
 		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, ZmqChannelOptions.none());
 		ZMQ.Socket rep = this.plain.createSocket(SocketType.REP);
-		rep.bind("tcp://127.0.0.1:*");
+		rep.bind(FreePorts.endpoint());
 		configure(echo, raw(rep.getLastEndpoint()));
 		RequestBinding caller = this.binder.bindRequester(echo);
 		CompletableFuture<WireMessage> first = caller.request(WireMessage.of(bytes("one")), AWAIT);
@@ -116,7 +116,7 @@ class ZmqBinderIntegrationTests {
 
 	@Test
 	void lateReplyAfterTimeoutIsDroppedAndCounted() throws Exception {
-		ChannelSpec slow = channel(Pattern.REQUEST_REPLY, ZmqChannelOptions.of("tcp://127.0.0.1:*"));
+		ChannelSpec slow = channel(Pattern.REQUEST_REPLY, ZmqChannelOptions.of(FreePorts.endpoint()));
 		CountDownLatch release = new CountDownLatch(1);
 		InboundBinding listener = listen(slow, (request) -> {
 			await().atMost(AWAIT).until(() -> release.getCount() == 0);
@@ -133,7 +133,7 @@ class ZmqBinderIntegrationTests {
 
 	@Test
 	void listenerWithConcurrencyServesRequestsInParallel() {
-		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, ZmqChannelOptions.of("tcp://127.0.0.1:*"));
+		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, ZmqChannelOptions.of(FreePorts.endpoint()));
 		CountDownLatch allInside = new CountDownLatch(3);
 		InboundBinding listener = this.binder.bindInbound(echo, new InboundSpec(null, null, 3), (request) -> {
 			allInside.countDown();
@@ -149,7 +149,7 @@ class ZmqBinderIntegrationTests {
 
 	@Test
 	void peersThatDoNotSpeakZeroMqAreRejectedAndTheListenerKeepsServing() throws Exception {
-		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, raw("tcp://127.0.0.1:*"));
+		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, raw(FreePorts.endpoint()));
 		InboundBinding listener = listen(echo, (request) -> WireMessage.of(bytes("Echo: " + text(request))));
 		int port = port(endpoint(listener));
 		writeRaw(port, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -166,7 +166,7 @@ class ZmqBinderIntegrationTests {
 	void malformedEnvelopeIsCountedAndTheWorkerKeepsServing() {
 		ChannelSpec tasks = channel(Pattern.PIPELINE, ZmqChannelOptions.none());
 		ZMQ.Socket push = this.plain.createSocket(SocketType.PUSH);
-		push.bind("tcp://127.0.0.1:*");
+		push.bind(FreePorts.endpoint());
 		configure(tasks, ZmqChannelOptions.of(push.getLastEndpoint()));
 		Queue<String> received = new ConcurrentLinkedQueue<>();
 		this.binder.bindInbound(tasks, new InboundSpec(null, null, 1), (message) -> {
@@ -186,14 +186,14 @@ class ZmqBinderIntegrationTests {
 	void rawSubscriberTakesAPayloadPrefixFromAPlainPublisher() {
 		ChannelSpec scores = channel(Pattern.PUB_SUB, ZmqChannelOptions.none());
 		ZMQ.Socket pub = this.plain.createSocket(SocketType.PUB);
-		pub.bind("tcp://127.0.0.1:*");
+		pub.bind(FreePorts.endpoint());
 		configure(scores, raw(pub.getLastEndpoint()));
 		Queue<WireMessage> received = new ConcurrentLinkedQueue<>();
 		this.binder.bindInbound(scores, new InboundSpec(TopicFilter.of("1"), null, 1), (message) -> {
 			received.add(message);
 			return null;
 		});
-		await().atMost(AWAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+		await().atMost(AWAIT).pollInSameThread().pollInterval(Duration.ofMillis(50)).until(() -> {
 			pub.send("2-Update! >> #0");
 			pub.send("1-Update! >> #1");
 			return !received.isEmpty();
@@ -206,7 +206,7 @@ class ZmqBinderIntegrationTests {
 
 	@Test
 	void rawPublisherRefusesAPayloadThatDoesNotStartWithItsTopic() {
-		ChannelSpec scores = channel(Pattern.PUB_SUB, raw("tcp://127.0.0.1:*"));
+		ChannelSpec scores = channel(Pattern.PUB_SUB, raw(FreePorts.endpoint()));
 		OutboundBinding publisher = this.binder.bindOutbound(scores);
 		publisher.send(WireMessage.of(bytes("1-Update")).withTopic("1"));
 		assertThatExceptionOfType(BindingException.class)
@@ -216,7 +216,7 @@ class ZmqBinderIntegrationTests {
 
 	@Test
 	void rawSubscriberRejectsWildcardFilters() {
-		ChannelSpec scores = channel(Pattern.PUB_SUB, raw("tcp://127.0.0.1:*"));
+		ChannelSpec scores = channel(Pattern.PUB_SUB, raw(FreePorts.endpoint()));
 		assertThatExceptionOfType(ChannelConfigurationException.class)
 			.isThrownBy(() -> this.binder.bindInbound(scores, new InboundSpec(TopicFilter.of("a.*"), null, 1),
 					(message) -> null))
@@ -226,7 +226,7 @@ class ZmqBinderIntegrationTests {
 
 	@Test
 	void consumerGroupsAreRejectedNamingAmqp() {
-		ChannelSpec scores = channel(Pattern.PUB_SUB, ZmqChannelOptions.of("tcp://127.0.0.1:*"));
+		ChannelSpec scores = channel(Pattern.PUB_SUB, ZmqChannelOptions.of(FreePorts.endpoint()));
 		assertThatExceptionOfType(ChannelConfigurationException.class)
 			.isThrownBy(() -> this.binder.bindInbound(scores, new InboundSpec(TopicFilter.all(), "billing", 1),
 					(message) -> null))
@@ -236,7 +236,7 @@ class ZmqBinderIntegrationTests {
 	@Test
 	void endpointInUseFailsNamingChannelEndpointAndFix() {
 		ZMQ.Socket squatter = this.plain.createSocket(SocketType.PUB);
-		squatter.bind("tcp://127.0.0.1:*");
+		squatter.bind(FreePorts.endpoint());
 		String taken = squatter.getLastEndpoint();
 		ChannelSpec tasks = channel(Pattern.PIPELINE, ZmqChannelOptions.of(taken));
 		assertThatExceptionOfType(BindingException.class).isThrownBy(() -> this.binder.bindOutbound(tasks))
@@ -267,7 +267,7 @@ class ZmqBinderIntegrationTests {
 		ZmqBinder idle = new ZmqBinder(ZmqBinderOptions.defaults(), this::resolve);
 		assertThat(before).containsAll(switchboardThreads(""));
 		idle.close();
-		ChannelSpec tasks = channel(Pattern.PIPELINE, ZmqChannelOptions.of("tcp://127.0.0.1:*"));
+		ChannelSpec tasks = channel(Pattern.PIPELINE, ZmqChannelOptions.of(FreePorts.endpoint()));
 		ZmqBinder busy = new ZmqBinder(ZmqBinderOptions.defaults(), this::resolve);
 		busy.bindOutbound(tasks);
 		busy.bindInbound(tasks, new InboundSpec(null, null, 2), (message) -> null);
