@@ -10,8 +10,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.switchboard.samples.testing.SampleProcess;
 import dev.switchboard.samples.testing.SampleProcesses;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,13 +25,21 @@ class EchoAmqpIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-	@RegisterExtension
-	final SampleProcesses processes = new SampleProcesses();
-
 	private final String queue = "switchboard-sample-echo-" + UUID.randomUUID();
 
-	@AfterEach
-	void deleteQueue() throws IOException, TimeoutException {
+	/**
+	 * Registered before the processes, so it runs after they are stopped: a sample still
+	 * starting would declare what was just deleted again.
+	 */
+	@RegisterExtension
+	@Order(1)
+	final AfterEachCallback cleanUp = (context) -> deleteQueue();
+
+	@RegisterExtension
+	@Order(2)
+	final SampleProcesses processes = new SampleProcesses();
+
+	private void deleteQueue() throws IOException, TimeoutException {
 		try (Connection connection = new ConnectionFactory().newConnection();
 				Channel channel = connection.createChannel()) {
 			channel.queueDelete(this.queue);
