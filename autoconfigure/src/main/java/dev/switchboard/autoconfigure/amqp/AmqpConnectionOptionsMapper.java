@@ -2,6 +2,7 @@ package dev.switchboard.autoconfigure.amqp;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.switchboard.ChannelConfigurationException;
 import dev.switchboard.amqp.AmqpConnectionOptions;
@@ -27,14 +28,14 @@ final class AmqpConnectionOptionsMapper {
 
 	static AmqpConnectionOptions map(AmqpProperties properties, Environment environment) {
 		Binder binder = Binder.get(environment);
-		SpringRabbitProperties rabbit = SpringRabbitProperties.read(binder);
+		SpringRabbitProperties rabbit = new SpringRabbitProperties(binder);
 		try {
 			return AmqpConnectionOptions.builder()
 				.addresses(choose(binder, "addresses", Bindable.listOf(String.class), properties.getAddresses(),
-						rabbit.addresses()))
-				.username(choose(binder, "username", properties.getUsername(), rabbit.username()))
-				.password(choose(binder, "password", properties.getPassword(), rabbit.password()))
-				.virtualHost(choose(binder, "virtual-host", properties.getVirtualHost(), rabbit.virtualHost()))
+						rabbit::addresses))
+				.username(choose(binder, "username", properties.getUsername(), rabbit::username))
+				.password(choose(binder, "password", properties.getPassword(), rabbit::password))
+				.virtualHost(choose(binder, "virtual-host", properties.getVirtualHost(), rabbit::virtualHost))
 				.connectionName(properties.getConnectionName())
 				.heartbeat(heartbeat(properties.getHeartbeat()))
 				.recoveryInterval(properties.getRecoveryInterval())
@@ -47,15 +48,22 @@ final class AmqpConnectionOptionsMapper {
 		}
 	}
 
-	private static String choose(Binder binder, String name, String configured, @Nullable String fallback) {
+	private static String choose(Binder binder, String name, String configured,
+			Supplier<@Nullable String> fallback) {
 		return choose(binder, name, Bindable.of(String.class), configured, fallback);
 	}
 
-	private static <T> T choose(Binder binder, String name, Bindable<T> type, T configured, @Nullable T fallback) {
-		if (fallback == null || binder.bind(PREFIX + name, type).isBound()) {
+	/**
+	 * The fallback is read only when it is used, so a Boot setting that Switchboard cannot
+	 * honour fails startup only if {@code switchboard.amqp.*} does not replace it.
+	 */
+	private static <T> T choose(Binder binder, String name, Bindable<T> type, T configured,
+			Supplier<@Nullable T> fallback) {
+		if (binder.bind(PREFIX + name, type).isBound()) {
 			return configured;
 		}
-		return fallback;
+		T value = fallback.get();
+		return (value != null) ? value : configured;
 	}
 
 	/**
@@ -70,38 +78,51 @@ final class AmqpConnectionOptionsMapper {
 	}
 
 	/**
-	 * The subset of Boot's {@code spring.rabbitmq.*} that says where the broker is and who
-	 * logs in; each value {@code null} when the application does not set it.
+	 * The part of Boot's {@code spring.rabbitmq.*} that says where the broker is and who logs
+	 * in; each value {@code null} when the application does not set it.
 	 */
-	record SpringRabbitProperties(@Nullable List<String> addresses, @Nullable String username,
-			@Nullable String password, @Nullable String virtualHost) {
+	private static final class SpringRabbitProperties {
 
-		private static final String PREFIX = "spring.rabbitmq.";
+		private static final String SPRING_PREFIX = "spring.rabbitmq.";
 
 		private static final String DEFAULT_HOST = "localhost";
 
 		private static final int DEFAULT_PORT = 5672;
 
-		static SpringRabbitProperties read(Binder binder) {
-			return new SpringRabbitProperties(addresses(binder), string(binder, "username"), string(binder, "password"),
-					string(binder, "virtual-host"));
+		private final Binder binder;
+
+		SpringRabbitProperties(Binder binder) {
+			this.binder = binder;
 		}
 
 		/**
 		 * Boot's {@code addresses} win over {@code host} and {@code port}, as in Boot itself.
 		 */
-		private static @Nullable List<String> addresses(Binder binder) {
-			List<String> addresses = binder.bind(PREFIX + "addresses", Bindable.listOf(String.class)).orElse(null);
+		@Nullable List<String> addresses() {
+			List<String> addresses = this.binder.bind(SPRING_PREFIX + "addresses", Bindable.listOf(String.class))
+				.orElse(null);
 			if (addresses != null) {
 				addresses.forEach(SpringRabbitProperties::requireHostAndPort);
 				return addresses.stream().map(String::trim).toList();
 			}
-			String host = string(binder, "host");
-			Integer port = binder.bind(PREFIX + "port", Integer.class).orElse(null);
+			String host = string("host");
+			Integer port = this.binder.bind(SPRING_PREFIX + "port", Integer.class).orElse(null);
 			if (host == null && port == null) {
 				return null;
 			}
 			return List.of(((host != null) ? host : DEFAULT_HOST) + ":" + ((port != null) ? port : DEFAULT_PORT));
+		}
+
+		@Nullable String username() {
+			return string("username");
+		}
+
+		@Nullable String password() {
+			return string("password");
+		}
+
+		@Nullable String virtualHost() {
+			return string("virtual-host");
 		}
 
 		/**
@@ -117,8 +138,8 @@ final class AmqpConnectionOptionsMapper {
 			}
 		}
 
-		private static @Nullable String string(Binder binder, String name) {
-			return binder.bind(PREFIX + name, String.class).orElse(null);
+		private @Nullable String string(String name) {
+			return this.binder.bind(SPRING_PREFIX + name, String.class).orElse(null);
 		}
 
 	}

@@ -164,6 +164,15 @@ class SwitchboardAmqpAutoConfigurationTests {
 	}
 
 	@Test
+	void springRabbitUriAddressIsNoObstacleWhenSwitchboardAmqpAddressesReplaceIt() {
+		this.contextRunner
+			.withPropertyValues("spring.rabbitmq.addresses=amqp://bob:hunter2@rabbit/vhost",
+					"switchboard.amqp.addresses=rabbit:5672")
+			.run((context) -> assertThat(context.getBean(AmqpConnectionOptions.class).addresses())
+				.containsExactly("rabbit:5672"));
+	}
+
+	@Test
 	void subSecondHeartbeatFailsStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("switchboard.amqp.heartbeat=500ms")
 			.run((context) -> assertThat(context).getFailure()
