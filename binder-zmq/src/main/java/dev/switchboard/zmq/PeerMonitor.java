@@ -1,6 +1,7 @@
 package dev.switchboard.zmq;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.switchboard.core.ChannelStatistics;
 
@@ -20,9 +21,17 @@ import org.zeromq.ZMQ;
  */
 final class PeerMonitor {
 
-	static final int EVENTS = ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL
+	static final int EVENTS = ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL
 			| ZMQ.EVENT_CONNECT_RETRIED | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
 			| zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH;
+
+	/**
+	 * How long an outgoing connection may wait for its handshake on loopback-fast networks
+	 * before the I/O threads are nudged; a nudge is cheap, a stalled connection is not.
+	 */
+	static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	private static final int MAX_NUDGES = 5;
 
 	private static final Log logger = LogFactory.getLog(PeerMonitor.class);
 
@@ -39,6 +48,12 @@ final class PeerMonitor {
 	private int failedPeers;
 
 	private boolean rejectionLogged;
+
+	private int awaitingHandshake;
+
+	private long awaitingSinceNanos;
+
+	private int nudges;
 
 	/**
 	 * Create a monitor.
@@ -73,6 +88,7 @@ final class PeerMonitor {
 	void onEvent(int event, Object value) {
 		switch (event) {
 			case ZMQ.EVENT_ACCEPTED -> this.pendingPeers++;
+			case ZMQ.EVENT_CONNECTED -> onConnected();
 			case ZMQ.EVENT_HANDSHAKE_PROTOCOL -> onHandshake(value);
 			case ZMQ.EVENT_CONNECT_RETRIED -> settleOne();
 			case ZMQ.EVENT_DISCONNECTED -> onDisconnect();
@@ -92,7 +108,48 @@ final class PeerMonitor {
 			this.pendingPeers--;
 		}
 		else {
+			handshakeDone();
 			settleOne();
+		}
+	}
+
+	/**
+	 * Whether an outgoing connection is waiting for its handshake, so the I/O thread should
+	 * not sleep longer than {@link #STALL_NANOS} before calling {@link #stalled(long)}.
+	 * @return {@code true} while a handshake is outstanding and may still be nudged
+	 */
+	boolean awaitingHandshake() {
+		return this.awaitingHandshake > 0 && this.nudges < MAX_NUDGES;
+	}
+
+	/**
+	 * Whether an outgoing connection has waited so long for its handshake that JeroMQ's
+	 * I/O thread has probably lost track of it (see {@link IoThreadNudge}); each {@code true}
+	 * restarts the clock, and a connection is nudged at most {@value #MAX_NUDGES} times (a
+	 * peer that is not ZeroMQ at all never completes a handshake).
+	 * @param nowNanos the current {@link System#nanoTime()}
+	 * @return {@code true} if the caller should nudge the I/O threads now
+	 */
+	boolean stalled(long nowNanos) {
+		if (!awaitingHandshake() || nowNanos - this.awaitingSinceNanos < STALL_NANOS) {
+			return false;
+		}
+		this.awaitingSinceNanos = nowNanos;
+		this.nudges++;
+		return true;
+	}
+
+	private void onConnected() {
+		if (this.awaitingHandshake++ == 0) {
+			this.awaitingSinceNanos = System.nanoTime();
+			this.nudges = 0;
+		}
+	}
+
+	private void handshakeDone() {
+		if (this.awaitingHandshake > 0) {
+			this.awaitingHandshake--;
+			this.awaitingSinceNanos = System.nanoTime();
 		}
 	}
 
@@ -105,6 +162,9 @@ final class PeerMonitor {
 	}
 
 	private void onDisconnect() {
+		if (this.pendingPeers == 0 && this.failedPeers == 0) {
+			handshakeDone();
+		}
 		if (this.failedPeers > 0) {
 			this.failedPeers--;
 		}

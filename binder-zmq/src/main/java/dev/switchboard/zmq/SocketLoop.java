@@ -44,6 +44,8 @@ final class SocketLoop implements Runnable, Outbox {
 
 	private final Duration linger;
 
+	private final int ioThreads;
+
 	private final PeerMonitor peers;
 
 	private final Queue<OutgoingMessage> outgoing = new ConcurrentLinkedQueue<>();
@@ -63,12 +65,13 @@ final class SocketLoop implements Runnable, Outbox {
 	private long sequence;
 
 	private SocketLoop(ZContext context, SocketOpener opener, SocketPlan plan, Receiver receiver, Duration linger,
-			String threadName) {
+			int ioThreads, String threadName) {
 		this.context = context;
 		this.opener = opener;
 		this.plan = plan;
 		this.receiver = receiver;
 		this.linger = linger;
+		this.ioThreads = ioThreads;
 		this.peers = new PeerMonitor(plan.channel(), plan.statistics(), plan.handshakes());
 		this.thread = new Thread(this, threadName);
 		this.thread.setDaemon(true);
@@ -89,7 +92,8 @@ final class SocketLoop implements Runnable, Outbox {
 	 */
 	static SocketLoop start(ZContext context, SocketOpener opener, SocketPlan plan, Receiver receiver,
 			ZmqBinderOptions options, String threadName) {
-		SocketLoop loop = new SocketLoop(context, opener, plan, receiver, options.linger(), threadName);
+		SocketLoop loop = new SocketLoop(context, opener, plan, receiver, options.linger(),
+				options.ioThreads(), threadName);
 		loop.thread.start();
 		loop.awaitOpen(options.connectWait());
 		return loop;
@@ -177,7 +181,11 @@ final class SocketLoop implements Runnable, Outbox {
 					receive(socket.socket());
 				}
 				if (idle(socket)) {
-					((this.blocked != null) ? writable : readable).poll(-1);
+					ZMQ.Poller poller = (this.blocked != null) ? writable : readable;
+					poller.poll(this.peers.awaitingHandshake() ? TimeUnit.NANOSECONDS.toMillis(PeerMonitor.STALL_NANOS) : -1);
+				}
+				if (this.peers.stalled(System.nanoTime())) {
+					IoThreadNudge.nudge(this.context, this.ioThreads);
 				}
 			}
 		}

@@ -52,4 +52,40 @@ class PeerMonitorTests {
 		assertThat(new PeerMonitor("tasks", this.statistics, 0).settled()).isDone();
 	}
 
+	@Test
+	void connectionWithoutHandshakeIsReportedStalledAfterTheStallTime() {
+		PeerMonitor monitor = new PeerMonitor("tasks", this.statistics, 1);
+		monitor.onEvent(ZMQ.EVENT_CONNECTED, null);
+		assertThat(monitor.awaitingHandshake()).isTrue();
+		long now = System.nanoTime();
+		assertThat(monitor.stalled(now)).as("not yet stalled at once").isFalse();
+		assertThat(monitor.stalled(now + PeerMonitor.STALL_NANOS + 1)).isTrue();
+		assertThat(monitor.stalled(now + PeerMonitor.STALL_NANOS + 2)).as("the clock restarts after a nudge").isFalse();
+	}
+
+	@Test
+	void handshakeEndsTheWait() {
+		PeerMonitor monitor = new PeerMonitor("tasks", this.statistics, 1);
+		monitor.onEvent(ZMQ.EVENT_CONNECTED, null);
+		monitor.onEvent(ZMQ.EVENT_HANDSHAKE_PROTOCOL, 3);
+		assertThat(monitor.awaitingHandshake()).isFalse();
+		assertThat(monitor.stalled(System.nanoTime() + 10 * PeerMonitor.STALL_NANOS)).isFalse();
+		assertThat(monitor.settled()).isDone();
+	}
+
+	@Test
+	void peerThatNeverHandshakesIsNudgedAFewTimesOnly() {
+		PeerMonitor monitor = new PeerMonitor("tasks", this.statistics, 1);
+		monitor.onEvent(ZMQ.EVENT_CONNECTED, null);
+		long now = System.nanoTime();
+		int nudges = 0;
+		for (int i = 1; i <= 20; i++) {
+			if (monitor.stalled(now + i * (PeerMonitor.STALL_NANOS + 1))) {
+				nudges++;
+			}
+		}
+		assertThat(nudges).isEqualTo(5);
+		assertThat(monitor.awaitingHandshake()).as("no more short polls once nudging gave up").isFalse();
+	}
+
 }

@@ -294,10 +294,29 @@ class ZmqBinderIntegrationTests {
 		return this.binder.bindInbound(channel, new InboundSpec(null, null, 1), handler);
 	}
 
+	/**
+	 * A plain JeroMQ socket connected to {@code endpoint}, returned once its handshake is
+	 * done. Plain JeroMQ has the connect defect {@link IoThreadNudge} works around for the
+	 * binder's own sockets, so this waits for the handshake and nudges while it stalls.
+	 */
 	private ZMQ.Socket plainSocket(SocketType type, String endpoint) {
 		ZMQ.Socket socket = this.plain.createSocket(type);
 		socket.setReceiveTimeOut((int) AWAIT.toMillis());
+		String monitorAddress = "inproc://plain-peer-" + CHANNELS.incrementAndGet();
+		socket.monitor(monitorAddress, ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+		ZMQ.Socket monitor = this.plain.createSocket(SocketType.PAIR);
+		monitor.setReceiveTimeOut((int) TimeUnit.NANOSECONDS.toMillis(PeerMonitor.STALL_NANOS));
+		monitor.connect(monitorAddress);
 		socket.connect(endpoint);
+		try {
+			for (int attempt = 0; attempt < 50 && ZMQ.Event.recv(monitor) == null; attempt++) {
+				IoThreadNudge.nudge(this.plain, 1);
+			}
+		}
+		finally {
+			socket.monitor(null, 0);
+			this.plain.destroySocket(monitor);
+		}
 		return socket;
 	}
 
