@@ -189,6 +189,35 @@ final class SocketLoop implements Runnable, Outbox {
 					IoThreadNudge.nudge(this.context, this.ioThreads);
 				}
 			}
+			drain(socket, writable);
+		}
+	}
+
+	/**
+	 * Keep sending what other threads queued before the close, for up to the linger, as
+	 * ZeroMQ itself does for what already reached the socket: a producer that closes right
+	 * after its last send still hands its messages to a peer that connects in time. What no
+	 * peer took by then is counted as dropped and logged once.
+	 */
+	private void drain(OpenSocket socket, ZMQ.Poller writable) {
+		long deadline = System.nanoTime() + this.linger.toNanos();
+		flush(socket.socket());
+		while (this.blocked != null || !this.outgoing.isEmpty()) {
+			long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+			if (remaining <= 0) {
+				break;
+			}
+			writable.poll(Math.min(remaining, MAX_IDLE_MILLIS));
+			readEvents(socket.monitor());
+			flush(socket.socket());
+		}
+		int lost = ((this.blocked != null) ? 1 : 0) + this.outgoing.size();
+		if (lost > 0) {
+			for (int i = 0; i < lost; i++) {
+				this.plan.statistics().dropped();
+			}
+			logger.warn("Channel '" + this.plan.channel() + "': closed with " + lost + " message(s) no peer took within "
+					+ "the linger of " + this.linger.toMillis() + " ms; raise switchboard.zmq.linger to wait longer");
 		}
 	}
 

@@ -163,6 +163,36 @@ class ZmqBinderIntegrationTests {
 	}
 
 	@Test
+	void producerClosedRightAfterSendingHandsItsQueueToAWorkerThatConnectsWithinTheLinger() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE, ZmqChannelOptions.of(FreePorts.endpoint()));
+		ZmqBinder producer = new ZmqBinder(withLinger(Duration.ofSeconds(20)), this::resolve);
+		OutboundBinding out = producer.bindOutbound(tasks);
+		for (int i = 1; i <= 3; i++) {
+			out.send(WireMessage.of(bytes("task " + i)));
+		}
+		CompletableFuture<Void> closed = CompletableFuture.runAsync(producer::close);
+		Queue<String> received = new ConcurrentLinkedQueue<>();
+		this.binder.bindInbound(tasks, new InboundSpec(null, null, 1), (message) -> {
+			received.add(text(message));
+			return null;
+		});
+		await().atMost(AWAIT).untilAsserted(() -> assertThat(received).containsExactly("task 1", "task 2", "task 3"));
+		closed.get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+		assertThat(tasks.statistics().getDropped()).isZero();
+	}
+
+	@Test
+	void queuedMessagesNoPeerTakesWithinTheLingerAreCountedAsDropped() {
+		ChannelSpec tasks = channel(Pattern.PIPELINE, ZmqChannelOptions.of(FreePorts.endpoint()));
+		ZmqBinder producer = new ZmqBinder(withLinger(Duration.ofMillis(200)), this::resolve);
+		OutboundBinding out = producer.bindOutbound(tasks);
+		out.send(WireMessage.of(bytes("task 1")));
+		out.send(WireMessage.of(bytes("task 2")));
+		producer.close();
+		assertThat(tasks.statistics().getDropped()).isEqualTo(2);
+	}
+
+	@Test
 	void malformedEnvelopeIsCountedAndTheWorkerKeepsServing() {
 		ChannelSpec tasks = channel(Pattern.PIPELINE, ZmqChannelOptions.none());
 		ZMQ.Socket push = this.plain.createSocket(SocketType.PUSH);
@@ -318,6 +348,13 @@ class ZmqBinderIntegrationTests {
 			this.plain.destroySocket(monitor);
 		}
 		return socket;
+	}
+
+	private static ZmqBinderOptions withLinger(Duration linger) {
+		ZmqBinderOptions defaults = ZmqBinderOptions.defaults();
+		return new ZmqBinderOptions(defaults.ioThreads(), linger, defaults.sendHighWaterMark(),
+				defaults.receiveHighWaterMark(), defaults.maxMessageSize(), defaults.connectWait(),
+				defaults.reconnectInterval());
 	}
 
 	private static ZmqChannelOptions raw(String endpoint) {

@@ -37,6 +37,18 @@ class TasksIntegrationTests {
 	}
 
 	@Test
+	void managerStartedBeforeAnyWorkerExitsOnlyOnceAWorkerHasTakenEveryTask() {
+		SampleProcess manager = this.processes.sample("--role=manager", "--interval=100ms", "--count=3",
+				endpointArgument());
+		assertThat(ids(manager.awaitStdoutLines(3, TIMEOUT))).containsExactly("1", "2", "3");
+		assertThat(manager.isAlive()).as("the manager still holds its tasks: " + manager.describe()).isTrue();
+		SampleProcess worker = this.processes.python("pull_worker.py", this.endpoint, "3");
+		assertThat(worker.awaitExit(TIMEOUT)).as(worker::describe).isZero();
+		assertThat(ids(worker.stdout())).containsExactly("1", "2", "3");
+		assertThat(manager.awaitExit(TIMEOUT)).as(manager::describe).isZero();
+	}
+
+	@Test
 	void workerTakesTasksFromPlainPushManager() {
 		SampleProcess manager = this.processes.python("push_manager.py", this.endpoint, "5");
 		SampleProcess worker = this.processes.sample("--role=worker", endpointArgument());
