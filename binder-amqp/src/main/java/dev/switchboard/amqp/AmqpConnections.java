@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.Address;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -118,6 +119,11 @@ final class AmqpConnections implements AutoCloseable {
 		catch (IOException ex) {
 			throw new BindingException("Cannot open a channel to RabbitMQ at " + this.options.addresses() + ": "
 					+ BrokerFailures.reason(ex), ex);
+		}
+		catch (AlreadyClosedException ex) {
+			throw new BindingException("Cannot open a channel to RabbitMQ at " + this.options.addresses()
+					+ ": the connection is down (" + BrokerFailures.reason(ex) + "); the binder tries to recover it every "
+					+ this.options.recoveryInterval().toSeconds() + " s, so bind or send again once the broker is back", ex);
 		}
 	}
 

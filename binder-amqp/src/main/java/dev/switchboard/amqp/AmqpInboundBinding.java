@@ -27,15 +27,12 @@ final class AmqpInboundBinding implements InboundBinding {
 
 	private final ChannelSpec channel;
 
-	private final String queue;
-
 	private final List<Channel> consumers;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private AmqpInboundBinding(ChannelSpec channel, String queue, List<Channel> consumers) {
+	private AmqpInboundBinding(ChannelSpec channel, List<Channel> consumers) {
 		this.channel = channel;
-		this.queue = queue;
 		this.consumers = consumers;
 	}
 
@@ -61,7 +58,7 @@ final class AmqpInboundBinding implements InboundBinding {
 				consumers.add(amqp);
 				consume(amqp, channel, queue, settings, handler, replies);
 			}
-			return new AmqpInboundBinding(channel, queue, consumers);
+			return new AmqpInboundBinding(channel, consumers);
 		}
 		catch (RuntimeException ex) {
 			consumers.forEach(AmqpInboundBinding::closeQuietly);
@@ -82,14 +79,6 @@ final class AmqpInboundBinding implements InboundBinding {
 		}
 	}
 
-	/**
-	 * The queue the consumers read, for a server-named queue the name the broker chose.
-	 * @return the queue name
-	 */
-	String queue() {
-		return this.queue;
-	}
-
 	@Override
 	public ChannelSpec channel() {
 		return this.channel;
@@ -102,7 +91,11 @@ final class AmqpInboundBinding implements InboundBinding {
 		}
 	}
 
-	private static void closeQuietly(Channel amqp) {
+	/**
+	 * Close a channel that nothing depends on any more; failing to close it changes nothing.
+	 * @param amqp the channel
+	 */
+	static void closeQuietly(Channel amqp) {
 		try {
 			if (amqp.isOpen()) {
 				amqp.close();

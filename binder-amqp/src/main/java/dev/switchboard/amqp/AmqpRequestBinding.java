@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -77,23 +78,32 @@ final class AmqpRequestBinding implements RequestBinding {
 		String id = this.idPrefix + this.ids.incrementAndGet();
 		CompletableFuture<WireMessage> reply = new CompletableFuture<>();
 		this.pending.put(id, reply);
-		ScheduledFuture<?> expiry = this.timer.schedule(() -> expire(id, timeout), timeout.toNanos(),
-				TimeUnit.NANOSECONDS);
-		reply.whenComplete((message, ex) -> {
-			this.pending.remove(id, reply);
-			expiry.cancel(false);
-		});
-		AMQP.BasicProperties properties = AmqpMessages.properties(request.withCorrelationId(id), false, DIRECT_REPLY_TO)
-			.builder()
-			.expiration(Long.toString(Math.max(1, timeout.toMillis())))
-			.build();
+		reply.whenComplete((message, ex) -> this.pending.remove(id, reply));
 		try {
-			this.lanes.publish("", this.queue, properties, request.payload());
+			ScheduledFuture<?> expiry = this.timer.schedule(() -> expire(id, timeout), timeout.toNanos(),
+					TimeUnit.NANOSECONDS);
+			reply.whenComplete((message, ex) -> expiry.cancel(false));
+			this.lanes.publish("", this.queue, requestProperties(request, id, timeout), request.payload());
+		}
+		catch (RejectedExecutionException ex) {
+			reply.completeExceptionally(new BindingException(
+					"Channel '" + this.channel.name() + "': the AMQP binder is closed, so the request was not sent", ex));
 		}
 		catch (BindingException ex) {
 			reply.completeExceptionally(ex);
 		}
 		return reply;
+	}
+
+	/**
+	 * Requests expire from the queue with their timeout, so that nobody works on a request
+	 * whose caller has given up.
+	 */
+	private static AMQP.BasicProperties requestProperties(WireMessage request, String id, Duration timeout) {
+		return AmqpMessages.properties(request.withCorrelationId(id), false, DIRECT_REPLY_TO)
+			.builder()
+			.expiration(Long.toString(Math.max(1, timeout.toMillis())))
+			.build();
 	}
 
 	private void expire(String id, Duration timeout) {

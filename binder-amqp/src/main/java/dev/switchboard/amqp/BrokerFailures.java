@@ -1,6 +1,5 @@
 package dev.switchboard.amqp;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
@@ -33,6 +32,11 @@ final class BrokerFailures {
 	 * AMQP reply code for a resource the user may not touch, or an exclusive consumer clash.
 	 */
 	static final int ACCESS_REFUSED = 403;
+
+	/**
+	 * AMQP reply code for a queue or exchange that does not exist.
+	 */
+	static final int NOT_FOUND = 404;
 
 	private BrokerFailures() {
 	}
@@ -141,16 +145,6 @@ final class BrokerFailures {
 			return close.getReplyCode();
 		}
 		return 0;
-	}
-
-	/**
-	 * Whether an operation failed because the broker closed the channel with a reply code.
-	 * @param failure what amqp-client threw
-	 * @param code the reply code
-	 * @return {@code true} on a match
-	 */
-	static boolean isReplyCode(IOException failure, int code) {
-		return replyCode(shutdownSignal(failure)) == code;
 	}
 
 }

@@ -27,8 +27,6 @@ import dev.switchboard.core.ChannelSpec;
  */
 final class PairSides {
 
-	private static final int NOT_FOUND = 404;
-
 	private final ConcurrentMap<String, PairSide> claimed = new ConcurrentHashMap<>();
 
 	private final Supplier<Channel> probes;
@@ -63,14 +61,14 @@ final class PairSides {
 			if (code == BrokerFailures.RESOURCE_LOCKED) {
 				return PairSide.B;
 			}
-			if (code == NOT_FOUND) {
+			if (code == BrokerFailures.NOT_FOUND) {
 				return PairSide.A;
 			}
 			throw new BindingException("Channel '" + channel.name() + "': could not inspect the pair's lock queues: "
 					+ BrokerFailures.reason(ex), ex);
 		}
 		finally {
-			closeQuietly(amqp);
+			AmqpInboundBinding.closeQuietly(amqp);
 		}
 	}
 
@@ -125,7 +123,7 @@ final class PairSides {
 			locking.queueDeclare(lock, false, true, false, null);
 		}
 		catch (IOException ex) {
-			closeQuietly(locking);
+			AmqpInboundBinding.closeQuietly(locking);
 			throw new BindingException("Channel '" + channel.name() + "': could not claim pair side "
 					+ side.name().toLowerCase(java.util.Locale.ROOT) + " (lock queue '" + lock + "')", ex);
 		}
@@ -149,7 +147,7 @@ final class PairSides {
 		catch (IOException | AlreadyClosedException ex) {
 			// The lock goes with the connection anyway.
 		}
-		closeQuietly(locking);
+		AmqpInboundBinding.closeQuietly(locking);
 	}
 
 	private InboundBinding start(ChannelSpec channel, AmqpChannelOptions options, PairSide side,
@@ -179,17 +177,6 @@ final class PairSides {
 	private static boolean isRefused(BindingException ex) {
 		int code = BrokerFailures.replyCode(BrokerFailures.shutdownSignal(ex));
 		return code == BrokerFailures.ACCESS_REFUSED || code == BrokerFailures.RESOURCE_LOCKED;
-	}
-
-	private static void closeQuietly(Channel amqp) {
-		try {
-			if (amqp.isOpen()) {
-				amqp.close();
-			}
-		}
-		catch (IOException | java.util.concurrent.TimeoutException | AlreadyClosedException ex) {
-			// Nothing depends on this channel any more.
-		}
 	}
 
 	/**

@@ -68,6 +68,18 @@ class AmqpBinderIntegrationTests {
 	}
 
 	@Test
+	void requestAfterTheBinderClosedFailsItsFutureNamingTheChannel() {
+		ChannelSpec echo = channel(Pattern.REQUEST_REPLY);
+		AmqpBinder binder = binder(AmqpConnectionOptions.defaults(), AmqpChannelOptions.defaults());
+		RequestBinding requester = binder.bindRequester(echo);
+		binder.close();
+		assertThat(requester.request(text("too late"), AWAIT)).failsWithin(AWAIT)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(BindingException.class)
+			.withMessageContaining("'" + echo.name() + "'");
+	}
+
+	@Test
 	void automaticPairSidesTalkBothWaysAndRefuseAThirdPeer() {
 		ChannelSpec peer = channel(Pattern.PAIR);
 		AmqpBinder left = binder(AmqpConnectionOptions.defaults(), AmqpChannelOptions.defaults());
