@@ -2,16 +2,18 @@ package dev.switchboard.samples.echo;
 
 import java.util.Set;
 
+import dev.switchboard.samples.support.Completion;
+
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
 /**
  * Runs the echo sample in the role given by {@code --role}, which is also the active Spring
  * profile. A server runs until stopped; a client or the demo exits once done.
  */
 @SpringBootApplication
+@Import(Completion.class)
 public class EchoApplication {
 
 	private static final Set<String> ROLES = Set.of("server", "client", "demo");
@@ -24,9 +26,7 @@ public class EchoApplication {
 	}
 
 	public static void main(String[] args) throws Exception {
-		ConfigurableApplicationContext context = SpringApplication.run(EchoApplication.class, args);
-		int exitCode = context.getBean(Completion.class).await();
-		System.exit(SpringApplication.exit(context, () -> exitCode));
+		Completion.run(EchoApplication.class, args);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.switchboard.samples.echo;
 
 import dev.switchboard.RequestTimeoutException;
 import dev.switchboard.core.SwitchboardOperations;
+import dev.switchboard.samples.support.Completion;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,6 +1,7 @@
 package dev.switchboard.samples.echo;
 
 import dev.switchboard.core.SwitchboardOperations;
+import dev.switchboard.samples.support.Completion;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;

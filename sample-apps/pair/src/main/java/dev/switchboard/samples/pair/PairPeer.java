@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switchboard.annotation.MessageListener;
 import dev.switchboard.core.SwitchboardOperations;
+import dev.switchboard.samples.support.Completion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -2,10 +2,11 @@ package dev.switchboard.samples.scores;
 
 import java.util.Set;
 
+import dev.switchboard.samples.support.Completion;
+
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * stopped.
  */
 @SpringBootApplication
+@Import(Completion.class)
 @EnableScheduling
 public class ScoresApplication {
 
@@ -27,9 +29,7 @@ public class ScoresApplication {
 	}
 
 	public static void main(String[] args) throws Exception {
-		ConfigurableApplicationContext context = SpringApplication.run(ScoresApplication.class, args);
-		int exitCode = context.getBean(Completion.class).await();
-		System.exit(SpringApplication.exit(context, () -> exitCode));
+		Completion.run(ScoresApplication.class, args);
 	}
 
 }

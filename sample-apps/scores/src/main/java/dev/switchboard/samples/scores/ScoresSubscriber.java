@@ -3,6 +3,7 @@ package dev.switchboard.samples.scores;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switchboard.annotation.MessageListener;
+import dev.switchboard.samples.support.Completion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
