@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -190,6 +191,51 @@ class ZmqBinderIntegrationTests {
 		out.send(WireMessage.of(bytes("task 2")));
 		producer.close();
 		assertThat(tasks.statistics().getDropped()).isEqualTo(2);
+	}
+
+	@Test
+	void requestReplyWorksOverIpc() throws Exception {
+		ChannelSpec echo = channel(Pattern.REQUEST_REPLY,
+				ZmqChannelOptions.of("ipc://switchboard-it-" + UUID.randomUUID()));
+		listen(echo, (request) -> WireMessage.of(bytes("Echo: " + text(request))));
+		WireMessage reply = this.binder.bindRequester(echo)
+			.request(WireMessage.of(bytes("over ipc")), AWAIT)
+			.get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+		assertThat(text(reply)).isEqualTo("Echo: over ipc");
+	}
+
+	@Test
+	void producerBoundToTwoEndpointsFeedsWorkersConnectedToEither() {
+		String first = FreePorts.endpoint();
+		String second = FreePorts.endpoint();
+		ChannelSpec tasks = channel(Pattern.PIPELINE, new ZmqChannelOptions(List.of(first, second), true,
+				ZmqFraming.ENVELOPE, null, null, null));
+		OutboundBinding producer = this.binder.bindOutbound(tasks);
+		assertThat(((ZmqBinding) producer).endpoints()).containsExactly(first, second);
+		ZmqBinder workers = new ZmqBinder(ZmqBinderOptions.defaults(), (channel) -> ZmqChannelOptions.of(first));
+		ZmqBinder otherWorkers = new ZmqBinder(ZmqBinderOptions.defaults(), (channel) -> ZmqChannelOptions.of(second));
+		try {
+			Queue<String> onFirst = new ConcurrentLinkedQueue<>();
+			Queue<String> onSecond = new ConcurrentLinkedQueue<>();
+			workers.bindInbound(tasks, new InboundSpec(null, null, 1), (message) -> {
+				onFirst.add(text(message));
+				return null;
+			});
+			otherWorkers.bindInbound(tasks, new InboundSpec(null, null, 1), (message) -> {
+				onSecond.add(text(message));
+				return null;
+			});
+			for (int i = 0; i < 20; i++) {
+				producer.send(WireMessage.of(bytes("task " + i)));
+			}
+			await().atMost(AWAIT).untilAsserted(() -> assertThat(onFirst.size() + onSecond.size()).isEqualTo(20));
+			assertThat(onFirst).as("worker on " + first).isNotEmpty();
+			assertThat(onSecond).as("worker on " + second).isNotEmpty();
+		}
+		finally {
+			workers.close();
+			otherWorkers.close();
+		}
 	}
 
 	@Test
