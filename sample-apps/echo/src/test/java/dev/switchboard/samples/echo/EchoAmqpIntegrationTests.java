@@ -1,18 +1,13 @@
 package dev.switchboard.samples.echo;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import dev.switchboard.samples.testing.BrokerCleanup;
 import dev.switchboard.samples.testing.SampleProcess;
 import dev.switchboard.samples.testing.SampleProcesses;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,26 +20,15 @@ class EchoAmqpIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-	private final String queue = "switchboard-sample-echo-" + UUID.randomUUID();
-
-	/**
-	 * Registered before the processes, so it runs after they are stopped: a sample still
-	 * starting would declare what was just deleted again.
-	 */
 	@RegisterExtension
 	@Order(1)
-	final AfterEachCallback cleanUp = (context) -> deleteQueue();
+	final BrokerCleanup broker = new BrokerCleanup();
+
+	private final String queue = this.broker.queue("switchboard-sample-echo-" + UUID.randomUUID());
 
 	@RegisterExtension
 	@Order(2)
 	final SampleProcesses processes = new SampleProcesses();
-
-	private void deleteQueue() throws IOException, TimeoutException {
-		try (Connection connection = new ConnectionFactory().newConnection();
-				Channel channel = connection.createChannel()) {
-			channel.queueDelete(this.queue);
-		}
-	}
 
 	@Test
 	void serverAnswersPlainPikaRpcClient() {

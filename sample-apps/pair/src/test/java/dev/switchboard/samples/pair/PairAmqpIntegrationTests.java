@@ -1,18 +1,13 @@
 package dev.switchboard.samples.pair;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import dev.switchboard.samples.testing.BrokerCleanup;
 import dev.switchboard.samples.testing.SampleProcess;
 import dev.switchboard.samples.testing.SampleProcesses;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,27 +20,20 @@ class PairAmqpIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-	private final String queue = "switchboard-sample-pair-" + UUID.randomUUID();
-
-	/**
-	 * Registered before the processes, so it runs after they are stopped: a sample still
-	 * starting would declare what was just deleted again.
-	 */
 	@RegisterExtension
 	@Order(1)
-	final AfterEachCallback cleanUp = (context) -> deleteQueues();
+	final BrokerCleanup broker = new BrokerCleanup();
+
+	private final String queue = "switchboard-sample-pair-" + UUID.randomUUID();
+
+	{
+		this.broker.queue(this.queue + ".a");
+		this.broker.queue(this.queue + ".b");
+	}
 
 	@RegisterExtension
 	@Order(2)
 	final SampleProcesses processes = new SampleProcesses();
-
-	private void deleteQueues() throws IOException, TimeoutException {
-		try (Connection connection = new ConnectionFactory().newConnection();
-				Channel channel = connection.createChannel()) {
-			channel.queueDelete(this.queue + ".a");
-			channel.queueDelete(this.queue + ".b");
-		}
-	}
 
 	/**
 	 * The binding end runs until stopped: an end that exits stops sending, and then the

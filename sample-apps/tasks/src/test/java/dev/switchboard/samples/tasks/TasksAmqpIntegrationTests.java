@@ -1,20 +1,15 @@
 package dev.switchboard.samples.tasks;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
+import dev.switchboard.samples.testing.BrokerCleanup;
 import dev.switchboard.samples.testing.SampleProcess;
 import dev.switchboard.samples.testing.SampleProcesses;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,26 +23,15 @@ class TasksAmqpIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-	private final String queue = "switchboard-sample-tasks-" + UUID.randomUUID();
-
-	/**
-	 * Registered before the processes, so it runs after they are stopped: a sample still
-	 * starting would declare what was just deleted again.
-	 */
 	@RegisterExtension
 	@Order(1)
-	final AfterEachCallback cleanUp = (context) -> deleteQueue();
+	final BrokerCleanup broker = new BrokerCleanup();
+
+	private final String queue = this.broker.queue("switchboard-sample-tasks-" + UUID.randomUUID());
 
 	@RegisterExtension
 	@Order(2)
 	final SampleProcesses processes = new SampleProcesses();
-
-	private void deleteQueue() throws IOException, TimeoutException {
-		try (Connection connection = new ConnectionFactory().newConnection();
-				Channel channel = connection.createChannel()) {
-			channel.queueDelete(this.queue);
-		}
-	}
 
 	@Test
 	void workerConsumesPersistentTasksPikaPutOnTheQueueBeforeItStarted() {
