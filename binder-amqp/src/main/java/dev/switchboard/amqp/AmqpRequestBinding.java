@@ -3,12 +3,7 @@ package dev.switchboard.amqp;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -17,7 +12,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import dev.switchboard.BindingException;
-import dev.switchboard.RequestTimeoutException;
+import dev.switchboard.binder.PendingReplies;
 import dev.switchboard.binder.RequestBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.WireMessage;
@@ -39,9 +34,7 @@ final class AmqpRequestBinding implements RequestBinding {
 
 	private final String queue;
 
-	private final ScheduledExecutorService timer;
-
-	private final ConcurrentMap<String, CompletableFuture<WireMessage>> pending = new ConcurrentHashMap<>();
+	private final PendingReplies pending;
 
 	private final String idPrefix;
 
@@ -53,7 +46,7 @@ final class AmqpRequestBinding implements RequestBinding {
 			ScheduledExecutorService timer) {
 		this.channel = channel;
 		this.queue = queue;
-		this.timer = timer;
+		this.pending = new PendingReplies(channel, timer);
 		this.idPrefix = Long.toString(ProcessHandle.current().pid(), 36) + "-"
 				+ Long.toString(System.nanoTime(), 36) + "-" + bindings.incrementAndGet() + "-";
 		this.lanes = new PublisherLanes(lanes, opener, this::consumeReplies, false);
@@ -76,21 +69,15 @@ final class AmqpRequestBinding implements RequestBinding {
 	@Override
 	public CompletableFuture<WireMessage> request(WireMessage request, Duration timeout) {
 		String id = this.idPrefix + this.ids.incrementAndGet();
-		CompletableFuture<WireMessage> reply = new CompletableFuture<>();
-		this.pending.put(id, reply);
-		reply.whenComplete((message, ex) -> this.pending.remove(id, reply));
+		CompletableFuture<WireMessage> reply = this.pending.register(id, timeout);
+		if (reply.isDone()) {
+			return reply;
+		}
 		try {
-			ScheduledFuture<?> expiry = this.timer.schedule(() -> expire(id, timeout), timeout.toNanos(),
-					TimeUnit.NANOSECONDS);
-			reply.whenComplete((message, ex) -> expiry.cancel(false));
 			this.lanes.publish("", this.queue, requestProperties(request, id, timeout), request.payload());
 		}
-		catch (RejectedExecutionException ex) {
-			reply.completeExceptionally(new BindingException(
-					"Channel '" + this.channel.name() + "': the AMQP binder is closed, so the request was not sent", ex));
-		}
 		catch (BindingException ex) {
-			reply.completeExceptionally(ex);
+			this.pending.fail(id, ex);
 		}
 		return reply;
 	}
@@ -106,18 +93,9 @@ final class AmqpRequestBinding implements RequestBinding {
 			.build();
 	}
 
-	private void expire(String id, Duration timeout) {
-		CompletableFuture<WireMessage> reply = this.pending.remove(id);
-		if (reply != null) {
-			reply.completeExceptionally(new RequestTimeoutException(this.channel.name(), timeout));
-		}
-	}
-
 	private void onReply(AMQP.BasicProperties properties, Envelope envelope, byte[] body) {
-		String id = properties.getCorrelationId();
-		CompletableFuture<WireMessage> reply = (id != null) ? this.pending.remove(id) : null;
+		CompletableFuture<WireMessage> reply = this.pending.take(properties.getCorrelationId());
 		if (reply == null) {
-			this.channel.statistics().dropped();
 			return;
 		}
 		reply.complete(AmqpMessages.fromDelivery(envelope, properties, body, false));
@@ -131,10 +109,8 @@ final class AmqpRequestBinding implements RequestBinding {
 	@Override
 	public void close() {
 		this.lanes.close();
-		this.pending.values()
-			.forEach((reply) -> reply.completeExceptionally(
-					new BindingException("Channel '" + this.channel.name() + "': the binding closed before the reply")));
-		this.pending.clear();
+		this.pending.failAll(
+				new BindingException("Channel '" + this.channel.name() + "': the binding closed before the reply"));
 	}
 
 	/**

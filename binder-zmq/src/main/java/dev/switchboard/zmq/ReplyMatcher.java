@@ -1,12 +1,10 @@
 package dev.switchboard.zmq;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.switchboard.BindingException;
-import dev.switchboard.core.ChannelStatistics;
+import dev.switchboard.binder.PendingReplies;
 import dev.switchboard.core.WireMessage;
 
 /**
@@ -17,29 +15,19 @@ import dev.switchboard.core.WireMessage;
  */
 final class ReplyMatcher implements Receiver {
 
-	private final Map<String, CompletableFuture<WireMessage>> pending = new ConcurrentHashMap<>();
+	private final PendingReplies pending;
 
 	private final MessageCodec codec;
 
 	private final MalformedMessages malformed;
 
-	private final ChannelStatistics statistics;
-
 	private final String channel;
 
-	ReplyMatcher(String channel, MessageCodec codec, MalformedMessages malformed, ChannelStatistics statistics) {
+	ReplyMatcher(String channel, PendingReplies pending, MessageCodec codec, MalformedMessages malformed) {
 		this.channel = channel;
+		this.pending = pending;
 		this.codec = codec;
 		this.malformed = malformed;
-		this.statistics = statistics;
-	}
-
-	/**
-	 * The requests waiting for a reply, by correlation id.
-	 * @return the live map
-	 */
-	Map<String, CompletableFuture<WireMessage>> pending() {
-		return this.pending;
 	}
 
 	@Override
@@ -50,9 +38,8 @@ final class ReplyMatcher implements Receiver {
 			return;
 		}
 		String id = new String(frames[0], StandardCharsets.UTF_8);
-		CompletableFuture<WireMessage> reply = this.pending.remove(id);
+		CompletableFuture<WireMessage> reply = this.pending.take(id);
 		if (reply == null) {
-			this.statistics.dropped();
 			return;
 		}
 		try {

@@ -14,6 +14,7 @@ import dev.switchboard.binder.InboundBinding;
 import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.binder.InboundSpec;
 import dev.switchboard.binder.OutboundBinding;
+import dev.switchboard.binder.PendingReplies;
 import dev.switchboard.binder.RequestBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.Pattern;
@@ -94,9 +95,10 @@ public class ZmqBinder implements Binder {
 		}
 		ZmqChannelOptions settings = settings(channel);
 		MessageCodec codec = codec(channel, settings);
-		ReplyMatcher replies = new ReplyMatcher(channel.name(), codec, malformed(channel), channel.statistics());
+		PendingReplies pending = new PendingReplies(channel, this.runtime.timer());
+		ReplyMatcher replies = new ReplyMatcher(channel.name(), pending, codec, malformed(channel));
 		ChannelSocket socket = this.sockets.acquire(channel, SocketRole.CALLER, List.of(), replies);
-		return track(new ZmqRequestBinding(channel, socket, this.sockets, replies, codec, this.runtime.timer(),
+		return track(new ZmqRequestBinding(channel, socket, this.sockets, replies, pending, codec,
 				this.bindings::remove));
 	}
 
