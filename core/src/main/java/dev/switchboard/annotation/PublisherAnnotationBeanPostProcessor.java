@@ -140,13 +140,25 @@ public class PublisherAnnotationBeanPostProcessor extends AbstractAdvisingBeanPo
 		public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 			Object result = invocation.proceed();
 			if (result != null) {
-				Method method = invocation.getMethod();
-				Publisher annotation = AnnotatedElementUtils.findMergedAnnotation(method, Publisher.class);
-				if (annotation != null) {
-					publish(target(method, annotation), result);
+				PublishTarget target = publishTarget(invocation.getMethod());
+				if (target != null) {
+					publish(target, result);
 				}
 			}
 			return result;
+		}
+
+		/**
+		 * The cached target of a validated method; the annotation is looked up only for a
+		 * method the post-processor did not see, such as one reached through an interface.
+		 */
+		private @Nullable PublishTarget publishTarget(Method method) {
+			PublishTarget target = PublisherAnnotationBeanPostProcessor.this.targets.get(method);
+			if (target != null) {
+				return target;
+			}
+			Publisher annotation = AnnotatedElementUtils.findMergedAnnotation(method, Publisher.class);
+			return (annotation != null) ? target(method, annotation) : null;
 		}
 
 		private void publish(PublishTarget target, Object result) {
