@@ -15,6 +15,10 @@ public final class ChannelStatistics {
 
 	private final LongAdder failed = new LongAdder();
 
+	private final LongAdder retried = new LongAdder();
+
+	private final LongAdder deadLettered = new LongAdder();
+
 	private final LongAdder malformed = new LongAdder();
 
 	private final LongAdder dropped = new LongAdder();
@@ -42,6 +46,22 @@ public final class ChannelStatistics {
 	 */
 	public void failed() {
 		this.failed.increment();
+	}
+
+	/**
+	 * Count one more attempt at a message whose listener threw: the first delivery is
+	 * counted as received, each retry after it here.
+	 */
+	public void retried() {
+		this.retried.increment();
+	}
+
+	/**
+	 * Count a message handed to the dead-letter path: its retries were exhausted, its
+	 * failure was not retryable, or it could not be decoded.
+	 */
+	public void deadLettered() {
+		this.deadLettered.increment();
 	}
 
 	/**
@@ -85,6 +105,14 @@ public final class ChannelStatistics {
 
 	public long getFailed() {
 		return this.failed.sum();
+	}
+
+	public long getRetried() {
+		return this.retried.sum();
+	}
+
+	public long getDeadLettered() {
+		return this.deadLettered.sum();
 	}
 
 	public long getMalformed() {
