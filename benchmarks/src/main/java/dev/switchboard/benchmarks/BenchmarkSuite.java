@@ -1,0 +1,107 @@
+package dev.switchboard.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.switchboard.benchmarks.report.Report;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code benchmarks/run.sh} starts: measures every scenario of the plan one after
+ * another, each in its own JVM, prints the {@code RESULT} lines, and writes the report.
+ *
+ * <p>Options: {@code --quick} or {@code --smoke} (default: the full plan);
+ * {@code --only=<text>} keeps the scenarios whose description contains the text, such as
+ * {@code --only="zmq pipeline"}; {@code --jfr=<dir>} records each JVM with Flight Recorder;
+ * {@code --results=<dir>} is where the report goes (default {@code benchmarks/results}).
+ */
+public final class BenchmarkSuite {
+
+	/** A failed measurement is retried once after this long (the shared broker may be restarting). */
+	private static final long RETRY_DELAY_MILLIS = 5_000;
+
+	private BenchmarkSuite() {
+	}
+
+	/**
+	 * Run the suite.
+	 * @param args the options
+	 * @throws Exception if the report cannot be written
+	 */
+	public static void main(String[] args) throws Exception {
+		Plan plan = Plan.FULL;
+		String only = "";
+		Path results = Path.of("benchmarks", "results");
+		Path recordings = null;
+		for (String arg : args) {
+			if (arg.equals("--quick")) {
+				plan = Plan.QUICK;
+			}
+			else if (arg.equals("--smoke")) {
+				plan = Plan.SMOKE;
+			}
+			else if (arg.startsWith("--only=")) {
+				only = arg.substring("--only=".length());
+			}
+			else if (arg.startsWith("--jfr=")) {
+				recordings = Files.createDirectories(Path.of(arg.substring("--jfr=".length())));
+			}
+			else if (arg.startsWith("--results=")) {
+				results = Path.of(arg.substring("--results=".length()));
+			}
+			else {
+				throw new IllegalArgumentException("Unknown option " + arg);
+			}
+		}
+		String classpath = System.getProperty("benchmarks.classpath", System.getProperty("java.class.path"));
+		List<Result> measured = run(plan, only, new ForkedMeasurement(classpath, recordings));
+		new Report(plan.name().toLowerCase(java.util.Locale.ROOT), measured).writeTo(results);
+		System.exit((measured.size() == countOf(plan, only)) ? 0 : 1);
+	}
+
+	/**
+	 * Measure the plan's scenarios, printing each {@code RESULT} line as it comes.
+	 * @param plan the plan
+	 * @param only keeps the scenarios whose description contains this text
+	 * @param forked runs one measurement
+	 * @return the results of the measurements that succeeded
+	 */
+	static List<Result> run(Plan plan, String only, ForkedMeasurement forked) throws InterruptedException {
+		List<Result> results = new ArrayList<>();
+		for (Scenario scenario : scenarios(plan, only)) {
+			Result result = measure(forked, scenario);
+			if (result != null) {
+				System.out.println(result.toLine());
+				System.out.flush();
+				results.add(result);
+			}
+		}
+		return results;
+	}
+
+	private static @Nullable Result measure(ForkedMeasurement forked, Scenario scenario) throws InterruptedException {
+		for (int attempt = 1; attempt <= 2; attempt++) {
+			try {
+				return forked.run(scenario);
+			}
+			catch (IOException ex) {
+				System.err.println("FAILED (attempt " + attempt + ") " + ex.getMessage());
+				Thread.sleep(RETRY_DELAY_MILLIS);
+			}
+		}
+		return null;
+	}
+
+	private static List<Scenario> scenarios(Plan plan, String only) {
+		return plan.scenarios().stream().filter((scenario) -> scenario.toString().contains(only)).toList();
+	}
+
+	private static long countOf(Plan plan, String only) {
+		return scenarios(plan, only).size();
+	}
+
+}

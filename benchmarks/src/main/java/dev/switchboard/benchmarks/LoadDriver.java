@@ -1,0 +1,153 @@
+package dev.switchboard.benchmarks;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.switchboard.core.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Drives one subject the same way whatever it is: {@code senders} threads each send their
+ * share of the warm-up, the driver waits until the receiving side has it, then the measured
+ * window opens and the threads send their share of the messages. The window closes when the
+ * last expected message is received (or, on pub-sub, where a publisher may drop, when none has
+ * arrived for a while); throughput counts only messages received.
+ */
+final class LoadDriver {
+
+	/** How long pub-sub may go without a delivery before the run counts what it has. */
+	private static final Duration PUB_SUB_QUIET = Duration.ofSeconds(1);
+
+	/** How long any other pattern may go without a delivery before the run fails. */
+	private static final Duration STALL = Duration.ofSeconds(20);
+
+	private final Scenario scenario;
+
+	private final Probe probe;
+
+	private final byte[] payload;
+
+	LoadDriver(Scenario scenario, Probe probe) {
+		this.scenario = scenario;
+		this.probe = probe;
+		this.payload = new byte[scenario.payloadBytes()];
+		ThreadLocalRandom.current().nextBytes(this.payload);
+	}
+
+	Result run(Subject.Running subject) throws Exception {
+		int senders = this.scenario.senders();
+		CyclicBarrier phase = new CyclicBarrier(senders + 1);
+		AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
+		long[][] latencies = new long[senders][];
+		Thread[] threads = new Thread[senders];
+		for (int i = 0; i < senders; i++) {
+			latencies[i] = new long[share(this.scenario.messages(), i)];
+			threads[i] = senderThread(subject, i, phase, latencies[i], failure);
+			threads[i].start();
+		}
+		try {
+			awaitPhase(phase, failure);
+			awaitPhase(phase, failure);
+			awaitDelivery(this.scenario.warmup(), "warm-up");
+			this.probe.reset();
+			AllocationMeter allocation = AllocationMeter.start();
+			long start = System.nanoTime();
+			awaitPhase(phase, failure);
+			awaitPhase(phase, failure);
+			awaitDelivery(this.scenario.messages(), "measured window");
+			long allocated = allocation.allocatedSinceStart();
+			return result(start, allocated, latencies);
+		}
+		finally {
+			for (Thread thread : threads) {
+				thread.join(10_000);
+			}
+		}
+	}
+
+	private Thread senderThread(Subject.Running subject, int index, CyclicBarrier phase, long[] latencies,
+			AtomicReference<@Nullable Exception> failure) {
+		Thread thread = new Thread(() -> {
+			try (Subject.Sender sender = subject.newSender()) {
+				phase.await();
+				send(sender, share(this.scenario.warmup(), index), null);
+				phase.await();
+				phase.await();
+				send(sender, latencies.length, latencies);
+				phase.await();
+			}
+			catch (Exception ex) {
+				failure.compareAndSet(null, ex);
+				phase.reset();
+			}
+		}, "bench-sender-" + index);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	private void send(Subject.Sender sender, int count, long @Nullable [] latencies) throws Exception {
+		boolean roundTrip = this.scenario.roundTrip();
+		for (int i = 0; i < count; i++) {
+			long start = System.nanoTime();
+			sender.send(this.payload);
+			if (roundTrip) {
+				this.probe.received();
+			}
+			if (latencies != null) {
+				latencies[i] = System.nanoTime() - start;
+			}
+		}
+	}
+
+	private int share(int total, int index) {
+		int senders = this.scenario.senders();
+		return total / senders + ((index < total % senders) ? 1 : 0);
+	}
+
+	private static void awaitPhase(CyclicBarrier phase, AtomicReference<@Nullable Exception> failure)
+			throws Exception {
+		try {
+			phase.await();
+		}
+		catch (BrokenBarrierException ex) {
+			Exception cause = failure.get();
+			throw (cause != null) ? cause : ex;
+		}
+	}
+
+	private void awaitDelivery(int expected, String what) {
+		boolean pubSub = this.scenario.pattern() == Pattern.PUB_SUB;
+		boolean complete = this.probe.await(expected, pubSub ? PUB_SUB_QUIET : STALL);
+		if (!complete && (!pubSub || this.probe.count() == 0)) {
+			throw new IllegalStateException(this.scenario + ": the " + what + " received only "
+					+ this.probe.count() + " of " + expected + " messages");
+		}
+	}
+
+	private Result result(long start, long allocated, long[][] latencies) {
+		long received = this.probe.count();
+		double seconds = (this.probe.lastNanos() - start) / 1e9;
+		long perSecond = Math.round(received / seconds);
+		long perMessage = Math.round((double) allocated / received);
+		Double p50 = null;
+		Double p99 = null;
+		if (this.scenario.roundTrip()) {
+			long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+			p50 = micros(all, 0.50);
+			p99 = micros(all, 0.99);
+		}
+		return new Result(this.scenario.transport(), this.scenario.pattern(), this.scenario.subject(),
+				this.scenario.payloadBytes(), this.scenario.senders(), perSecond, p50, p99, perMessage);
+	}
+
+	private static double micros(long[] sortedNanos, double quantile) {
+		int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
+		return sortedNanos[Math.max(0, index)] / 1000.0;
+	}
+
+}
