@@ -1,12 +1,15 @@
 package dev.switchboard.zmq;
 
+import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.core.ChannelStatistics;
 import dev.switchboard.core.WireMessage;
 
 /**
  * Delivers what a SUB, PULL or PAIR socket receives to a handler on the binding's workers;
- * on a pair, whatever the handler returns goes back to the peer.
+ * on a pair, whatever the handler returns goes back to the peer. A message the handler gives
+ * up on, and frames that do not parse, take the channel's {@link DeadLetters dead-letter
+ * path}.
  */
 final class DeliveryReceiver implements Receiver {
 
@@ -18,16 +21,19 @@ final class DeliveryReceiver implements Receiver {
 
 	private final MalformedMessages malformed;
 
+	private final DeadLetters deadLetters;
+
 	private final ChannelStatistics statistics;
 
 	private final boolean answersPeer;
 
 	DeliveryReceiver(InboundHandler handler, MessageCodec codec, WorkerPool workers, MalformedMessages malformed,
-			ChannelStatistics statistics, boolean answersPeer) {
+			DeadLetters deadLetters, ChannelStatistics statistics, boolean answersPeer) {
 		this.handler = handler;
 		this.codec = codec;
 		this.workers = workers;
 		this.malformed = malformed;
+		this.deadLetters = deadLetters;
 		this.statistics = statistics;
 		this.answersPeer = answersPeer;
 	}
@@ -46,9 +52,17 @@ final class DeliveryReceiver implements Receiver {
 		}
 		catch (MalformedMessageException ex) {
 			this.malformed.report(ex);
+			this.deadLetters.undecodable(frames, ex);
 			return;
 		}
-		WireMessage answer = this.handler.handle(message);
+		WireMessage answer;
+		try {
+			answer = this.handler.handle(message);
+		}
+		catch (DeadLetterException ex) {
+			this.deadLetters.deliver(ex.getDeadLetter());
+			return;
+		}
 		if (answer != null && this.answersPeer) {
 			replies.reply(this.codec.encode(answer), this.statistics);
 		}

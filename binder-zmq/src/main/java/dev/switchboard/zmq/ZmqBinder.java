@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.switchboard.BindingException;
 import dev.switchboard.ChannelConfigurationException;
 import dev.switchboard.binder.Binder;
+import dev.switchboard.binder.DeadLetterHandler;
 import dev.switchboard.binder.InboundBinding;
 import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.binder.InboundSpec;
+import dev.switchboard.binder.LoggingDeadLetterHandler;
 import dev.switchboard.binder.OutboundBinding;
 import dev.switchboard.binder.PendingReplies;
 import dev.switchboard.binder.RequestBinding;
@@ -26,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * Carries channels over ZeroMQ with JeroMQ, brokerless: ROUTER/DEALER for request-reply,
  * PUB/SUB for pub-sub, PUSH/PULL for pipeline and PAIR for pair. Each socket is owned by one
  * thread; see {@code docs/zmq.md} for the wire format and the defaults.
+ *
+ * <p>ZeroMQ keeps no queue, so the messages a listener gives up on go to a
+ * {@link DeadLetterHandler}; by default a {@link LoggingDeadLetterHandler}.
  *
  * <p>The ZeroMQ context is created on the first bind, so an application whose channels all
  * use another transport starts no ZeroMQ thread.
@@ -43,6 +48,8 @@ public class ZmqBinder implements Binder {
 
 	private final SocketRegistry sockets;
 
+	private final DeadLetterHandler deadLetterHandler;
+
 	private final Set<ZmqBinding> bindings = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean closed;
@@ -59,7 +66,21 @@ public class ZmqBinder implements Binder {
 	 */
 	public ZmqBinder(ZmqBinderOptions options, ZmqChannelOptionsResolver channelOptions,
 			List<ZmqSocketCustomizer> customizers) {
+		this(options, channelOptions, customizers, new LoggingDeadLetterHandler());
+	}
+
+	/**
+	 * Create a binder that hands the messages its listeners give up on to a handler.
+	 * @param options the binder-wide options
+	 * @param channelOptions the per-channel options
+	 * @param customizers applied in order to every socket before it binds or connects
+	 * @param deadLetterHandler takes every dead letter of every channel, on the listener's
+	 * thread
+	 */
+	public ZmqBinder(ZmqBinderOptions options, ZmqChannelOptionsResolver channelOptions,
+			List<ZmqSocketCustomizer> customizers, DeadLetterHandler deadLetterHandler) {
 		this.options = options;
+		this.deadLetterHandler = deadLetterHandler;
 		this.runtime = new ZmqRuntime(options);
 		this.sockets = new SocketRegistry(this.runtime, options, channelOptions,
 				new SocketOpener(options, customizers));
@@ -115,8 +136,9 @@ public class ZmqBinder implements Binder {
 						: this.options.receiveHighWaterMark());
 		Receiver receiver = (role == SocketRole.LISTENER)
 				? new RequestListener(handler, codec, workers, malformed(channel), channel.statistics())
-				: new DeliveryReceiver(handler, codec, workers, malformed(channel), channel.statistics(),
-						role == SocketRole.PEER);
+				: new DeliveryReceiver(handler, codec, workers, malformed(channel),
+						new DeadLetters(channel.name(), this.deadLetterHandler, channel.statistics()),
+						channel.statistics(), role == SocketRole.PEER);
 		ChannelSocket socket;
 		try {
 			socket = this.sockets.acquire(channel, role, subscriptions, receiver);

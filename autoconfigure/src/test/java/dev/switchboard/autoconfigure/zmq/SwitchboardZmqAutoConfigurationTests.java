@@ -2,25 +2,37 @@ package dev.switchboard.autoconfigure.zmq;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import dev.switchboard.annotation.MessageListener;
 import dev.switchboard.autoconfigure.SwitchboardAutoConfiguration;
 import dev.switchboard.binder.Binder;
 import dev.switchboard.binder.BinderRegistry;
+import dev.switchboard.binder.DeadLetter;
+import dev.switchboard.binder.DeadLetterHandler;
 import dev.switchboard.core.ChannelRegistry;
+import dev.switchboard.core.SwitchboardOperations;
 import dev.switchboard.zmq.ZmqBinder;
 import dev.switchboard.zmq.ZmqBinderOptions;
 import dev.switchboard.zmq.ZmqChannelOptions;
 import dev.switchboard.zmq.ZmqChannelOptionsResolver;
 import dev.switchboard.zmq.ZmqFraming;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SwitchboardZmqAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
@@ -124,6 +136,48 @@ class SwitchboardZmqAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("sendHighWaterMark must be at least 1")
 				.hasMessageContaining("switchboard.zmq.*"));
+	}
+
+	@Test
+	void zmqBinderHandsDeadLettersToTheApplicationsDeadLetterHandler() {
+		Queue<DeadLetter> deadLetters = new ConcurrentLinkedQueue<>();
+		this.contextRunner.withPropertyValues(failingTasksChannel())
+			.withBean(DeadLetterHandler.class, () -> deadLetters::add)
+			.withUserConfiguration(FailingWorker.class)
+			.run((context) -> {
+				context.getBean(SwitchboardOperations.class).send("tasks", "poison");
+				await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters.size() == 1);
+				assertThat(deadLetters.peek().channel()).isEqualTo("tasks");
+				assertThat(deadLetters.peek().failure()).hasMessage("cannot work on poison");
+			});
+	}
+
+	@Test
+	void zmqBinderLogsDeadLettersWhenTheApplicationDeclaresNoHandler(CapturedOutput output) {
+		this.contextRunner.withPropertyValues(failingTasksChannel())
+			.withUserConfiguration(FailingWorker.class)
+			.run((context) -> {
+				context.getBean(SwitchboardOperations.class).send("tasks", "poison");
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> output.toString().contains("declare a DeadLetterHandler bean"));
+				assertThat(output).contains("Channel 'tasks': message failed after 1 attempt")
+					.contains("cannot work on poison");
+			});
+	}
+
+	private static String[] failingTasksChannel() {
+		return new String[] { "switchboard.channels.tasks.pattern=pipeline",
+				"switchboard.channels.tasks.retry.max-attempts=1",
+				"switchboard.channels.tasks.zmq.endpoints=tcp://127.0.0.1:" + TestSocketUtils.findAvailableTcpPort() };
+	}
+
+	static class FailingWorker {
+
+		@MessageListener("tasks")
+		void work(String task) {
+			throw new IllegalStateException("cannot work on " + task);
+		}
+
 	}
 
 	private static ZmqBinderOptions binderOptions(AssertableApplicationContext context) {
