@@ -120,7 +120,7 @@ public class ZmqBinder implements Binder {
 		ReplyMatcher replies = new ReplyMatcher(channel.name(), pending, codec, malformed(channel));
 		ChannelSocket socket = this.sockets.acquire(channel, SocketRole.CALLER, List.of(), replies);
 		return track(new ZmqRequestBinding(channel, socket, this.sockets, replies, pending, codec,
-				this.bindings::remove));
+				this.runtime.timer(), settings.requestRetries(), this.bindings::remove));
 	}
 
 	@Override

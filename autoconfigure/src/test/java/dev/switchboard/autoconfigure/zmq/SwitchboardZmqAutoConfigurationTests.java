@@ -101,11 +101,11 @@ class SwitchboardZmqAutoConfigurationTests {
 					"switchboard.channels.echo.zmq.send-high-water-mark=10",
 					"switchboard.channels.echo.zmq.receive-high-water-mark=20",
 					"switchboard.channels.echo.zmq.max-message-size=64KB",
-					"switchboard.channels.tasks.pattern=pipeline")
+					"switchboard.channels.echo.zmq.request-retries=2", "switchboard.channels.tasks.pattern=pipeline")
 			.run((context) -> {
 				ZmqChannelOptionsResolver resolver = context.getBean(ZmqChannelOptionsResolver.class);
 				assertThat(resolver.resolve("echo")).isEqualTo(new ZmqChannelOptions(
-						List.of("tcp://127.0.0.1:5678", "ipc:///tmp/echo"), false, ZmqFraming.RAW, 10, 20, 65536L));
+						List.of("tcp://127.0.0.1:5678", "ipc:///tmp/echo"), false, ZmqFraming.RAW, 10, 20, 65536L, 2));
 				assertThat(resolver.resolve("tasks"))
 					.isEqualTo(new ZmqChannelOptions(List.of(), null, ZmqFraming.ENVELOPE, null, null, null));
 				assertThat(resolver.resolve("undefined")).isEqualTo(ZmqChannelOptions.none());
@@ -136,6 +136,16 @@ class SwitchboardZmqAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("sendHighWaterMark must be at least 1")
 				.hasMessageContaining("switchboard.zmq.*"));
+	}
+
+	@Test
+	void negativeRequestRetriesFailStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("switchboard.channels.echo.pattern=request-reply",
+					"switchboard.channels.echo.zmq.request-retries=-1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("switchboard.channels.echo.zmq.request-retries"));
 	}
 
 	@Test
