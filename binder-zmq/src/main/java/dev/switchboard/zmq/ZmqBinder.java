@@ -3,6 +3,7 @@ package dev.switchboard.zmq;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,7 +132,8 @@ public class ZmqBinder implements Binder {
 		SocketRole role = inboundRole(channel.pattern());
 		List<byte[]> subscriptions = (role == SocketRole.SUBSCRIBER)
 				? List.of(subscription(channel, spec.topicFilter(), settings.framing())) : List.of();
-		WorkerPool workers = new WorkerPool(channel.name(), "switchboard-zmq-" + channel.name() + "-worker-",
+		WorkerPool workers = new WorkerPool(channel.name(), channel.statistics(),
+				"switchboard-zmq-" + channel.name() + "-worker-",
 				spec.concurrency(), (settings.receiveHighWaterMark() != null) ? settings.receiveHighWaterMark()
 						: this.options.receiveHighWaterMark());
 		Receiver receiver = (role == SocketRole.LISTENER)
@@ -148,17 +150,25 @@ public class ZmqBinder implements Binder {
 			throw ex;
 		}
 		return track(new ZmqInboundBinding(channel, socket, this.sockets, receiver, workers,
-				this.options.linger().plusSeconds(1), this.bindings::remove));
+				this.options.shutdownTimeout(), this.bindings::remove));
 	}
 
 	/**
-	 * Close every binding still open, then the context, each within the linger plus a
-	 * second.
+	 * Close every binding still open, then the context. Listeners stop taking messages
+	 * first and their handlers get the shutdown timeout, side by side, to finish; then every
+	 * socket closes, each within the linger plus a second.
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
-		new ArrayList<>(this.bindings).forEach(ZmqBinding::close);
+		List<ZmqBinding> open = new ArrayList<>(this.bindings);
+		open.sort(Comparator.comparing((binding) -> !(binding instanceof ZmqInboundBinding)));
+		open.forEach((binding) -> {
+			if (binding instanceof ZmqInboundBinding inbound) {
+				inbound.stopReceiving();
+			}
+		});
+		open.forEach(ZmqBinding::close);
 		this.sockets.closeAll();
 		this.runtime.close();
 	}

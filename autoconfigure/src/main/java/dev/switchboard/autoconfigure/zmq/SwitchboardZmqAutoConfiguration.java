@@ -47,7 +47,7 @@ public final class SwitchboardZmqAutoConfiguration {
 			return new ZmqBinderOptions(properties.getIoThreads(), properties.getLinger(),
 					properties.getSendHighWaterMark(), properties.getReceiveHighWaterMark(),
 					properties.getMaxMessageSize().toBytes(), properties.getConnectWait(),
-					properties.getReconnectInterval());
+					properties.getReconnectInterval(), properties.getShutdownTimeout());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ChannelConfigurationException(ex.getMessage() + ": correct the switchboard.zmq.* property");

@@ -118,9 +118,10 @@ class SwitchboardZmqAutoConfigurationTests {
 			.withPropertyValues("switchboard.zmq.io-threads=2", "switchboard.zmq.linger=250ms",
 					"switchboard.zmq.send-high-water-mark=11", "switchboard.zmq.receive-high-water-mark=12",
 					"switchboard.zmq.max-message-size=2MB", "switchboard.zmq.connect-wait=3s",
-					"switchboard.zmq.reconnect-interval=50ms")
+					"switchboard.zmq.reconnect-interval=50ms", "switchboard.zmq.shutdown-timeout=7s")
 			.run((context) -> assertThat(binderOptions(context)).isEqualTo(new ZmqBinderOptions(2,
-					Duration.ofMillis(250), 11, 12, 2 * 1024 * 1024, Duration.ofSeconds(3), Duration.ofMillis(50))));
+					Duration.ofMillis(250), 11, 12, 2 * 1024 * 1024, Duration.ofSeconds(3), Duration.ofMillis(50),
+					Duration.ofSeconds(7))));
 	}
 
 	@Test
