@@ -140,7 +140,8 @@ public class ZmqBinder implements Binder {
 				? new RequestListener(handler, codec, workers, malformed(channel), channel.statistics())
 				: new DeliveryReceiver(handler, codec, workers, malformed(channel),
 						new DeadLetters(channel.name(), this.deadLetterHandler, channel.statistics()),
-						channel.statistics(), role == SocketRole.PEER);
+						channel.statistics(), role == SocketRole.PEER,
+						role == SocketRole.SUBSCRIBER && settings.framing() == ZmqFraming.ENVELOPE);
 		ChannelSocket socket;
 		try {
 			socket = this.sockets.acquire(channel, role, subscriptions, receiver);
