@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Delivers what a SUB, PULL or PAIR socket receives to a handler on the binding's workers;
  * on a pair, whatever the handler returns goes back to the peer. An envelope subscriber
- * counts the messages its publishers numbered but it never received as dropped. A message the handler gives
- * up on, and frames that do not parse, take the channel's {@link DeadLetters dead-letter
- * path}.
+ * counts the messages its publishers numbered but it never received as dropped. A message
+ * the handler gives up on, and frames that do not parse, take the channel's
+ * {@link DeadLetters dead-letter path}.
  */
 final class DeliveryReceiver implements Receiver {
 
