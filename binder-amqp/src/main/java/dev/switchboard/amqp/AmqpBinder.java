@@ -52,6 +52,8 @@ public class AmqpBinder implements Binder {
 
 	private @Nullable PublisherLanes replies;
 
+	private @Nullable PublisherLanes deadLetterLanes;
+
 	public AmqpBinder(AmqpConnectionOptions connectionOptions, AmqpChannelOptionsResolver channelOptions) {
 		this.connections = new AmqpConnections(connectionOptions);
 		this.channelOptions = channelOptions;
@@ -79,7 +81,9 @@ public class AmqpBinder implements Binder {
 				}
 				case PIPELINE -> {
 					String queue = AmqpNames.queue(channel, options);
-					AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(), null);
+					DeadLetterQueues.declare(amqp, channel, options);
+					AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(),
+							DeadLetterQueues.arguments(channel, options, null));
 					yield new AmqpOutboundBinding(channel, lanes, "", queue, options);
 				}
 				case PAIR -> {
@@ -122,11 +126,12 @@ public class AmqpBinder implements Binder {
 			case REQUEST_REPLY -> startWorkQueue(channel, spec, handler, options, this::reply);
 			case PIPELINE -> startWorkQueue(channel, spec, handler, options, (request, reply) -> {
 			});
-			case PUB_SUB -> AmqpInboundBinding.start(channel, Subscriptions.settings(channel, spec, options),
+			case PUB_SUB -> AmqpInboundBinding.start(channel,
+					Subscriptions.settings(channel, spec, options, deadLetters(channel, options)),
 					this.connections::consumingChannel, handler, (request, reply) -> {
 					});
 			case PAIR -> this.pairSides.startPeer(channel, spec, options, this.connections::consumingChannel,
-					handler, (side) -> pairSender(channel, options, publisherLanes(options.confirms()), side));
+					handler, deadLetters(channel, options), (side) -> pairSender(channel, options, publisherLanes(options.confirms()), side));
 		});
 	}
 
@@ -138,11 +143,32 @@ public class AmqpBinder implements Binder {
 	private AmqpInboundBinding startWorkQueue(ChannelSpec channel, InboundSpec spec, InboundHandler handler,
 			AmqpChannelOptions options, ReplySender replies) {
 		String queue = AmqpNames.queue(channel, options);
+		// A request that fails reaches its caller as an error reply: request queues have no dead letters.
+		boolean requests = channel.pattern() == Pattern.REQUEST_REPLY;
 		ConsumerSettings settings = new ConsumerSettings((amqp) -> {
-			AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(), null);
+			if (!requests) {
+				DeadLetterQueues.declare(amqp, channel, options);
+			}
+			AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(),
+					requests ? null : DeadLetterQueues.arguments(channel, options, null));
 			return queue;
-		}, spec.concurrency(), options.prefetch(), false);
+		}, spec.concurrency(), options.prefetch(), false, requests ? null : deadLetters(channel, options));
 		return AmqpInboundBinding.start(channel, settings, this.connections::consumingChannel, handler, replies);
+	}
+
+	/**
+	 * The publisher of a channel's dead letters, or {@code null} when it has no dead-letter
+	 * queue.
+	 */
+	private @Nullable DeadLetterPublisher deadLetters(ChannelSpec channel, AmqpChannelOptions options) {
+		return options.deadLetterQueue() ? new DeadLetterPublisher(channel, options, deadLetterLanes()) : null;
+	}
+
+	private synchronized PublisherLanes deadLetterLanes() {
+		if (this.deadLetterLanes == null) {
+			this.deadLetterLanes = publisherLanes(true);
+		}
+		return this.deadLetterLanes;
 	}
 
 	/**
@@ -182,6 +208,9 @@ public class AmqpBinder implements Binder {
 		synchronized (this) {
 			if (this.replies != null) {
 				this.replies.close();
+			}
+			if (this.deadLetterLanes != null) {
+				this.deadLetterLanes.close();
 			}
 		}
 		this.timer.shutdownNow();

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import dev.switchboard.BindingException;
 import dev.switchboard.binder.InboundBinding;
 import dev.switchboard.binder.InboundHandler;
@@ -71,7 +72,7 @@ final class AmqpInboundBinding implements InboundBinding {
 		try {
 			amqp.basicQos(settings.prefetch());
 			amqp.basicConsume(queue, false,
-					new DeliveryConsumer(amqp, channel, handler, replies, settings.withTopic()));
+					new DeliveryConsumer(amqp, channel, handler, replies, settings.withTopic(), settings.deadLetters()));
 		}
 		catch (IOException | AlreadyClosedException ex) {
 			throw new BindingException("Channel '" + channel.name() + "': could not consume from queue '" + queue
@@ -101,7 +102,8 @@ final class AmqpInboundBinding implements InboundBinding {
 				amqp.close();
 			}
 		}
-		catch (IOException | java.util.concurrent.TimeoutException | AlreadyClosedException ex) {
+		catch (IOException | java.util.concurrent.TimeoutException | ShutdownSignalException ex) {
+			// Also when the channel was already closing, for example after a consumer failed.
 			logger.debug("Error closing an AMQP consumer channel", ex);
 		}
 	}

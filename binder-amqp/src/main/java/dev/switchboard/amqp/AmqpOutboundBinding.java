@@ -59,21 +59,32 @@ final class AmqpOutboundBinding implements OutboundBinding {
 	}
 
 	private void awaitConfirm(CompletableFuture<Void> confirmed) {
+		awaitConfirm(this.channel.name(), this.confirmTimeout, confirmed);
+	}
+
+	/**
+	 * Wait for a publisher confirm, turning every way it can fail into a
+	 * {@link BindingException} that names the channel.
+	 * @param channel the channel name
+	 * @param timeout how long to wait
+	 * @param confirmed the confirm future of the publish
+	 */
+	static void awaitConfirm(String channel, Duration timeout, CompletableFuture<Void> confirmed) {
 		try {
-			confirmed.get(this.confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			confirmed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof BindingException failure) ? failure
-					: new BindingException("Channel '" + this.channel.name() + "': send failed", ex.getCause());
+					: new BindingException("Channel '" + channel + "': send failed", ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new BindingException("Channel '" + this.channel.name() + "': RabbitMQ did not confirm the message"
-					+ " within " + this.confirmTimeout.toMillis() + " ms, so it may or may not have arrived; check the"
-					+ " broker's health or raise switchboard.channels." + this.channel.name() + ".amqp.confirm-timeout");
+			throw new BindingException("Channel '" + channel + "': RabbitMQ did not confirm the message"
+					+ " within " + timeout.toMillis() + " ms, so it may or may not have arrived; check the"
+					+ " broker's health or raise switchboard.channels." + channel + ".amqp.confirm-timeout");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new BindingException("Channel '" + this.channel.name()
+			throw new BindingException("Channel '" + channel
 					+ "': interrupted while waiting for RabbitMQ to confirm a message", ex);
 		}
 	}

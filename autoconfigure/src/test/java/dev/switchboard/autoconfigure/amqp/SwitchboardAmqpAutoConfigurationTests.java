@@ -197,14 +197,15 @@ class SwitchboardAmqpAutoConfigurationTests {
 					"switchboard.channels.tasks.amqp.queue=work", "switchboard.channels.tasks.amqp.prefetch=10",
 					"switchboard.channels.tasks.amqp.durable=false", "switchboard.channels.tasks.amqp.persistent=false",
 					"switchboard.channels.tasks.amqp.confirms=false",
-					"switchboard.channels.tasks.amqp.confirm-timeout=2s", "switchboard.channels.peer.pattern=pair",
+					"switchboard.channels.tasks.amqp.confirm-timeout=2s",
+					"switchboard.channels.tasks.amqp.dead-letter-queue=false", "switchboard.channels.peer.pattern=pair",
 					"switchboard.channels.peer.amqp.side=b", "switchboard.channels.scores.pattern=pub-sub",
 					"switchboard.channels.scores.amqp.exchange=live-scores")
 			.run((context) -> {
 				AmqpChannelOptionsResolver resolver = context.getBean(AmqpChannelOptionsResolver.class);
 				assertThat(resolver.resolve("tasks")).isEqualTo(
 						new AmqpChannelOptions("work", null, 10, false, false, false, Duration.ofSeconds(2),
-								PairSide.AUTO));
+								PairSide.AUTO, false));
 				assertThat(resolver.resolve("peer").side()).isEqualTo(PairSide.B);
 				assertThat(resolver.resolve("scores").exchange()).isEqualTo("live-scores");
 				assertThat(resolver.resolve("undefined")).isEqualTo(AmqpChannelOptions.defaults());
