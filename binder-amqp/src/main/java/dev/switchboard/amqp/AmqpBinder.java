@@ -59,7 +59,7 @@ public class AmqpBinder implements Binder {
 		this.channelOptions = channelOptions;
 		this.timer = new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("switchboard-amqp-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
-		this.pairSides = new PairSides(this.connections::publishingChannel);
+		this.pairSides = new PairSides(this.connections::publishingChannel, this.timer);
 	}
 
 	@Override
@@ -109,7 +109,8 @@ public class AmqpBinder implements Binder {
 		}
 		AmqpChannelOptions options = this.channelOptions.resolve(channel.name());
 		AmqpRequestBinding binding = new AmqpRequestBinding(channel, AmqpNames.queue(channel, options),
-				this.connections.options().publisherChannels(), this.connections::publishingChannel, this.timer);
+				this.connections.options().publisherChannels(), this.connections::publishingChannel,
+				this.connections.gate(), this.timer);
 		try {
 			return track(binding.start(options.durable()));
 		}
@@ -129,7 +130,7 @@ public class AmqpBinder implements Binder {
 			case PUB_SUB -> AmqpInboundBinding.start(channel,
 					Subscriptions.settings(channel, spec, options, deadLetters(channel, options)),
 					this.connections::consumingChannel, handler, (request, reply) -> {
-					});
+					}, this.timer);
 			case PAIR -> this.pairSides.startPeer(channel, spec, options, this.connections::consumingChannel,
 					handler, deadLetters(channel, options), (side) -> pairSender(channel, options, publisherLanes(options.confirms()), side));
 		});
@@ -153,7 +154,8 @@ public class AmqpBinder implements Binder {
 					requests ? null : DeadLetterQueues.arguments(channel, options, null));
 			return queue;
 		}, spec.concurrency(), options.prefetch(), false, requests ? null : deadLetters(channel, options));
-		return AmqpInboundBinding.start(channel, settings, this.connections::consumingChannel, handler, replies);
+		return AmqpInboundBinding.start(channel, settings, this.connections::consumingChannel, handler, replies,
+				this.timer);
 	}
 
 	/**
@@ -181,7 +183,7 @@ public class AmqpBinder implements Binder {
 			throw new BindingException("the request has no reply_to property, so the reply has nowhere to go");
 		}
 		WireMessage answer = (reply.correlationId() != null) ? reply : reply.withCorrelationId(request.getCorrelationId());
-		replies().publish("", replyTo, AmqpMessages.properties(answer, false, null), answer.payload());
+		replies().publish("", replyTo, false, AmqpMessages.properties(answer, false, null), answer.payload());
 	}
 
 	private synchronized PublisherLanes replies() {
@@ -193,7 +195,7 @@ public class AmqpBinder implements Binder {
 
 	private PublisherLanes publisherLanes(boolean confirms) {
 		return new PublisherLanes(this.connections.options().publisherChannels(), this.connections::publishingChannel,
-				ChannelInitializer.NONE, confirms);
+				ChannelInitializer.NONE, confirms, this.connections.gate());
 	}
 
 	private <B extends Binding> B track(B binding) {

@@ -63,8 +63,8 @@ final class DeadLetterPublisher {
 		if (this.persistent) {
 			properties.deliveryMode(PERSISTENT);
 		}
-		AmqpOutboundBinding.awaitConfirm(this.channel.name(), this.confirmTimeout,
-				this.lanes.publish(this.exchange, envelope.getRoutingKey(), properties.build(), rendered.payload()));
+		AmqpOutboundBinding.awaitConfirm(this.channel.name(), this.confirmTimeout, this.lanes.gate(),
+				this.lanes.publish(this.exchange, envelope.getRoutingKey(), true, properties.build(), rendered.payload()));
 	}
 
 	/**

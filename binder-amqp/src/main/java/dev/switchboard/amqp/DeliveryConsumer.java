@@ -42,14 +42,17 @@ final class DeliveryConsumer extends DefaultConsumer {
 
 	private final @Nullable DeadLetterPublisher deadLetters;
 
+	private final Runnable cancelled;
+
 	DeliveryConsumer(Channel amqp, ChannelSpec channel, InboundHandler handler, ReplySender replies,
-			boolean withTopic, @Nullable DeadLetterPublisher deadLetters) {
+			boolean withTopic, @Nullable DeadLetterPublisher deadLetters, Runnable cancelled) {
 		super(amqp);
 		this.channel = channel;
 		this.handler = handler;
 		this.replies = replies;
 		this.withTopic = withTopic;
 		this.deadLetters = deadLetters;
+		this.cancelled = cancelled;
 	}
 
 	@Override
@@ -142,7 +145,8 @@ final class DeliveryConsumer extends DefaultConsumer {
 	@Override
 	public void handleCancel(String consumerTag) {
 		logger.warn("Channel '" + this.channel.name() + "': RabbitMQ cancelled consumer " + consumerTag
-				+ " (was its queue deleted?); this listener receives nothing more until it is bound again");
+				+ " (was its queue deleted?); declaring the queue again and re-subscribing");
+		this.cancelled.run();
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.switchboard.amqp;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,8 +34,11 @@ final class PairSides {
 
 	private final Supplier<Channel> probes;
 
-	PairSides(Supplier<Channel> probes) {
+	private final ScheduledExecutorService timer;
+
+	PairSides(Supplier<Channel> probes, ScheduledExecutorService timer) {
 		this.probes = probes;
+		this.timer = timer;
 	}
 
 	/**
@@ -164,7 +168,7 @@ final class PairSides {
 		OutboundBinding sender = peer.senders().apply(side);
 		try {
 			AmqpInboundBinding listener = AmqpInboundBinding.start(channel, settings, peer.consumers(), peer.handler(),
-					(request, reply) -> sender.send(reply));
+					(request, reply) -> sender.send(reply), this.timer);
 			return new PairPeerBinding(listener, sender, release);
 		}
 		catch (RuntimeException ex) {

@@ -99,11 +99,12 @@ class SwitchboardAmqpAutoConfigurationTests {
 					"switchboard.amqp.username=bob", "switchboard.amqp.password=secret",
 					"switchboard.amqp.virtual-host=/scores", "switchboard.amqp.connection-name=scoreboard",
 					"switchboard.amqp.heartbeat=30", "switchboard.amqp.recovery-interval=2s",
-					"switchboard.amqp.connection-timeout=3s", "switchboard.amqp.publisher-channels=8")
+					"switchboard.amqp.connection-timeout=3s", "switchboard.amqp.publisher-channels=8",
+					"switchboard.amqp.blocked-timeout=0", "switchboard.amqp.send-recovery-timeout=20s")
 			.run((context) -> assertThat(context.getBean(AmqpConnectionOptions.class))
 				.isEqualTo(new AmqpConnectionOptions(List.of("rabbit-1:5672", "rabbit-2:5673"), "bob", "secret",
 						"/scores", "scoreboard", Duration.ofSeconds(30), Duration.ofSeconds(2),
-						Duration.ofSeconds(3), 8)));
+						Duration.ofSeconds(3), 8, Duration.ZERO, Duration.ofSeconds(20))));
 	}
 
 	@Test
