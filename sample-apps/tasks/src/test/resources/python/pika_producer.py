@@ -9,7 +9,8 @@ import pika
 queue, count = sys.argv[1], int(sys.argv[2])
 connection = pika.BlockingConnection(pika.ConnectionParameters('127.0.0.1'))
 channel = connection.channel()
-channel.queue_declare(queue, durable=True)
+# The same arguments as the Switchboard worker's queue: its dead letters go to <queue>.dlx.
+channel.queue_declare(queue, durable=True, arguments={'x-dead-letter-exchange': queue + '.dlx'})
 channel.confirm_delivery()
 for task_id in range(1, count + 1):
     task = "%d - task" % task_id

@@ -8,6 +8,7 @@ import dev.switchboard.autoconfigure.SwitchboardProperties.Channel;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.ChannelStatistics;
 import dev.switchboard.core.Pattern;
+import dev.switchboard.core.RetryPolicy;
 
 import org.springframework.util.StringUtils;
 
@@ -52,7 +53,18 @@ final class ChannelSpecMapper {
 					+ property + ".request-timeout to a positive duration such as 5s");
 		}
 		return new ChannelSpec(name, pattern, transport.trim(), channel.getConcurrency(), timeout,
-				new ChannelStatistics());
+				retryPolicy(channel.getRetry(), property + ".retry"), new ChannelStatistics());
+	}
+
+	private static RetryPolicy retryPolicy(RetryProperties retry, String property) {
+		try {
+			return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialInterval(), retry.getMultiplier(),
+					retry.getMaxInterval(), retry.getNonRetryableExceptions());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ChannelConfigurationException(ex.getMessage() + ": fix " + property
+					+ ".max-attempts (1 or more), .initial-interval, .max-interval (not shorter) or .multiplier (1.0 or more)");
+		}
 	}
 
 }

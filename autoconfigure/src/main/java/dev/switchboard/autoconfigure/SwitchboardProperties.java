@@ -73,6 +73,11 @@ public class SwitchboardProperties {
 		private Duration requestTimeout = ChannelSpec.DEFAULT_REQUEST_TIMEOUT;
 
 		/**
+		 * How a listener that throws is retried before the message takes the error path.
+		 */
+		private final RetryProperties retry = new RetryProperties();
+
+		/**
 		 * ZeroMQ settings of the channel, used when it is carried by zmq.
 		 */
 		private final ZmqChannelProperties zmq = new ZmqChannelProperties();
@@ -112,6 +117,10 @@ public class SwitchboardProperties {
 
 		public void setRequestTimeout(Duration requestTimeout) {
 			this.requestTimeout = requestTimeout;
+		}
+
+		public RetryProperties getRetry() {
+			return this.retry;
 		}
 
 		public ZmqChannelProperties getZmq() {

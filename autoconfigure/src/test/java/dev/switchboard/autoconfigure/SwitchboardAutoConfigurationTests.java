@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import dev.switchboard.PayloadConversionException;
 import dev.switchboard.annotation.MessageListener;
 import dev.switchboard.annotation.MessageListenerAnnotationBeanPostProcessor;
 import dev.switchboard.annotation.Publisher;
@@ -13,6 +14,7 @@ import dev.switchboard.binder.BinderRegistry;
 import dev.switchboard.core.ChannelRegistry;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.Pattern;
+import dev.switchboard.core.RetryPolicy;
 import dev.switchboard.core.SwitchboardOperations;
 import dev.switchboard.core.SwitchboardTemplate;
 import dev.switchboard.listener.ListenerEndpointRegistry;
@@ -160,6 +162,65 @@ class SwitchboardAutoConfigurationTests {
 				});
 				assertThat(channels.getRequired("scores").pattern()).isEqualTo(Pattern.PUB_SUB);
 				assertThat(channels.getRequired("peer").pattern()).isEqualTo(Pattern.PAIR);
+			});
+	}
+
+	@Test
+	void channelRetryPropertiesMapToTheChannelsRetryPolicy() {
+		this.contextRunner
+			.withPropertyValues("switchboard.channels.tasks.pattern=pipeline",
+					"switchboard.channels.tasks.retry.max-attempts=5",
+					"switchboard.channels.tasks.retry.initial-interval=200ms",
+					"switchboard.channels.tasks.retry.multiplier=3.0",
+					"switchboard.channels.tasks.retry.max-interval=30s",
+					"switchboard.channels.tasks.retry.non-retryable-exceptions=java.lang.IllegalArgumentException,"
+							+ "dev.switchboard.PayloadConversionException")
+			.run((context) -> assertThat(context.getBean(ChannelRegistry.class).getRequired("tasks").retry())
+				.isEqualTo(new RetryPolicy(5, Duration.ofMillis(200), 3.0, Duration.ofSeconds(30),
+						List.of(IllegalArgumentException.class, PayloadConversionException.class))));
+	}
+
+	@Test
+	void channelsWithoutRetryPropertiesGetTheDefaultRetryPolicy() {
+		this.contextRunner.withPropertyValues("switchboard.channels.tasks.pattern=pipeline")
+			.run((context) -> assertThat(context.getBean(ChannelRegistry.class).getRequired("tasks").retry())
+				.isEqualTo(RetryPolicy.DEFAULT)
+				.satisfies((retry) -> {
+					assertThat(retry.maxAttempts()).isEqualTo(3);
+					assertThat(retry.initialInterval()).isEqualTo(Duration.ofSeconds(1));
+					assertThat(retry.multiplier()).isEqualTo(2.0);
+					assertThat(retry.maxInterval()).isEqualTo(Duration.ofSeconds(10));
+					assertThat(retry.nonRetryable()).isEmpty();
+				}));
+	}
+
+	@Test
+	void startupFailsNamingThePropertyWhenRetryMaxAttemptsIsBelowOne() {
+		this.contextRunner
+			.withPropertyValues("switchboard.channels.tasks.pattern=pipeline",
+					"switchboard.channels.tasks.retry.max-attempts=0")
+			.run(failsWith("Retry max attempts must be at least 1, was 0", "switchboard.channels.tasks.retry"));
+	}
+
+	@Test
+	void startupFailsNamingThePropertyWhenRetryMaxIntervalIsShorterThanTheInitialInterval() {
+		this.contextRunner
+			.withPropertyValues("switchboard.channels.tasks.pattern=pipeline",
+					"switchboard.channels.tasks.retry.initial-interval=5s",
+					"switchboard.channels.tasks.retry.max-interval=1s")
+			.run(failsWith("max interval must not be shorter", "switchboard.channels.tasks.retry"));
+	}
+
+	@Test
+	void startupFailsNamingThePropertyWhenANonRetryableExceptionIsNoClass() {
+		this.contextRunner
+			.withPropertyValues("switchboard.channels.tasks.pattern=pipeline",
+					"switchboard.channels.tasks.retry.non-retryable-exceptions=com.example.NoSuchException")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.hasStackTraceContaining("switchboard.channels.tasks.retry.non-retryable-exceptions")
+					.hasStackTraceContaining("com.example.NoSuchException");
 			});
 	}
 

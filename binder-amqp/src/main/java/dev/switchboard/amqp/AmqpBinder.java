@@ -52,12 +52,14 @@ public class AmqpBinder implements Binder {
 
 	private @Nullable PublisherLanes replies;
 
+	private @Nullable PublisherLanes deadLetterLanes;
+
 	public AmqpBinder(AmqpConnectionOptions connectionOptions, AmqpChannelOptionsResolver channelOptions) {
 		this.connections = new AmqpConnections(connectionOptions);
 		this.channelOptions = channelOptions;
 		this.timer = new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("switchboard-amqp-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
-		this.pairSides = new PairSides(this.connections::publishingChannel);
+		this.pairSides = new PairSides(this.connections::publishingChannel, this.timer);
 	}
 
 	@Override
@@ -79,7 +81,9 @@ public class AmqpBinder implements Binder {
 				}
 				case PIPELINE -> {
 					String queue = AmqpNames.queue(channel, options);
-					AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(), null);
+					DeadLetterQueues.declare(amqp, channel, options);
+					AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(),
+							DeadLetterQueues.arguments(channel, options, null));
 					yield new AmqpOutboundBinding(channel, lanes, "", queue, options);
 				}
 				case PAIR -> {
@@ -105,7 +109,8 @@ public class AmqpBinder implements Binder {
 		}
 		AmqpChannelOptions options = this.channelOptions.resolve(channel.name());
 		AmqpRequestBinding binding = new AmqpRequestBinding(channel, AmqpNames.queue(channel, options),
-				this.connections.options().publisherChannels(), this.connections::publishingChannel, this.timer);
+				this.connections.options().publisherChannels(), this.connections::publishingChannel,
+				this.connections.gate(), this.timer);
 		try {
 			return track(binding.start(options.durable()));
 		}
@@ -122,11 +127,12 @@ public class AmqpBinder implements Binder {
 			case REQUEST_REPLY -> startWorkQueue(channel, spec, handler, options, this::reply);
 			case PIPELINE -> startWorkQueue(channel, spec, handler, options, (request, reply) -> {
 			});
-			case PUB_SUB -> AmqpInboundBinding.start(channel, Subscriptions.settings(channel, spec, options),
+			case PUB_SUB -> AmqpInboundBinding.start(channel,
+					Subscriptions.settings(channel, spec, options, deadLetters(channel, options)),
 					this.connections::consumingChannel, handler, (request, reply) -> {
-					});
+					}, this.timer);
 			case PAIR -> this.pairSides.startPeer(channel, spec, options, this.connections::consumingChannel,
-					handler, (side) -> pairSender(channel, options, publisherLanes(options.confirms()), side));
+					handler, deadLetters(channel, options), (side) -> pairSender(channel, options, publisherLanes(options.confirms()), side));
 		});
 	}
 
@@ -138,11 +144,33 @@ public class AmqpBinder implements Binder {
 	private AmqpInboundBinding startWorkQueue(ChannelSpec channel, InboundSpec spec, InboundHandler handler,
 			AmqpChannelOptions options, ReplySender replies) {
 		String queue = AmqpNames.queue(channel, options);
+		// A request that fails reaches its caller as an error reply: request queues have no dead letters.
+		boolean requests = channel.pattern() == Pattern.REQUEST_REPLY;
 		ConsumerSettings settings = new ConsumerSettings((amqp) -> {
-			AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(), null);
+			if (!requests) {
+				DeadLetterQueues.declare(amqp, channel, options);
+			}
+			AmqpTopology.declareQueue(amqp, channel.name(), queue, options.durable(),
+					requests ? null : DeadLetterQueues.arguments(channel, options, null));
 			return queue;
-		}, spec.concurrency(), options.prefetch(), false);
-		return AmqpInboundBinding.start(channel, settings, this.connections::consumingChannel, handler, replies);
+		}, spec.concurrency(), options.prefetch(), false, requests ? null : deadLetters(channel, options));
+		return AmqpInboundBinding.start(channel, settings, this.connections::consumingChannel, handler, replies,
+				this.timer);
+	}
+
+	/**
+	 * The publisher of a channel's dead letters, or {@code null} when it has no dead-letter
+	 * queue.
+	 */
+	private @Nullable DeadLetterPublisher deadLetters(ChannelSpec channel, AmqpChannelOptions options) {
+		return options.deadLetterQueue() ? new DeadLetterPublisher(channel, options, deadLetterLanes()) : null;
+	}
+
+	private synchronized PublisherLanes deadLetterLanes() {
+		if (this.deadLetterLanes == null) {
+			this.deadLetterLanes = publisherLanes(true);
+		}
+		return this.deadLetterLanes;
 	}
 
 	/**
@@ -155,7 +183,7 @@ public class AmqpBinder implements Binder {
 			throw new BindingException("the request has no reply_to property, so the reply has nowhere to go");
 		}
 		WireMessage answer = (reply.correlationId() != null) ? reply : reply.withCorrelationId(request.getCorrelationId());
-		replies().publish("", replyTo, AmqpMessages.properties(answer, false, null), answer.payload());
+		replies().publish("", replyTo, false, AmqpMessages.properties(answer, false, null), answer.payload());
 	}
 
 	private synchronized PublisherLanes replies() {
@@ -167,7 +195,7 @@ public class AmqpBinder implements Binder {
 
 	private PublisherLanes publisherLanes(boolean confirms) {
 		return new PublisherLanes(this.connections.options().publisherChannels(), this.connections::publishingChannel,
-				ChannelInitializer.NONE, confirms);
+				ChannelInitializer.NONE, confirms, this.connections.gate());
 	}
 
 	private <B extends Binding> B track(B binding) {
@@ -182,6 +210,9 @@ public class AmqpBinder implements Binder {
 		synchronized (this) {
 			if (this.replies != null) {
 				this.replies.close();
+			}
+			if (this.deadLetterLanes != null) {
+				this.deadLetterLanes.close();
 			}
 		}
 		this.timer.shutdownNow();

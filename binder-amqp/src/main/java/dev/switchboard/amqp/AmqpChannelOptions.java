@@ -23,9 +23,13 @@ import org.springframework.util.Assert;
  * @param confirms whether a send waits for the broker's publisher confirm
  * @param confirmTimeout how long a send waits for that confirm before it fails
  * @param side which end of a pair channel this application plays
+ * @param deadLetterQueue whether the channel has a dead-letter exchange {@code <stem>.dlx} and
+ * queue {@code <stem>.dlq}, and its consuming queues the {@code x-dead-letter-exchange}
+ * argument pointing there; when off, a message given up on is logged and rejected, so the
+ * broker drops it (or dead-letters it through a policy the operator set)
  */
 public record AmqpChannelOptions(@Nullable String queue, @Nullable String exchange, int prefetch, boolean durable,
-		boolean persistent, boolean confirms, Duration confirmTimeout, PairSide side) {
+		boolean persistent, boolean confirms, Duration confirmTimeout, PairSide side, boolean deadLetterQueue) {
 
 	/**
 	 * The default prefetch: enough to keep a consumer busy between acknowledgements without
@@ -77,6 +81,8 @@ public record AmqpChannelOptions(@Nullable String queue, @Nullable String exchan
 
 		private PairSide side = PairSide.AUTO;
 
+		private boolean deadLetterQueue = true;
+
 		private Builder() {
 		}
 
@@ -120,9 +126,14 @@ public record AmqpChannelOptions(@Nullable String queue, @Nullable String exchan
 			return this;
 		}
 
+		public Builder deadLetterQueue(boolean deadLetterQueue) {
+			this.deadLetterQueue = deadLetterQueue;
+			return this;
+		}
+
 		public AmqpChannelOptions build() {
 			return new AmqpChannelOptions(this.queue, this.exchange, this.prefetch, this.durable, this.persistent,
-					this.confirms, this.confirmTimeout, this.side);
+					this.confirms, this.confirmTimeout, this.side, this.deadLetterQueue);
 		}
 
 	}

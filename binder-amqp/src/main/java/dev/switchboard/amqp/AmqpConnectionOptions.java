@@ -21,14 +21,21 @@ import org.springframework.util.Assert;
  * @param connectionTimeout how long opening a connection may take
  * @param publisherChannels how many AMQP channels each sending binding spreads its threads
  * over, so concurrent senders do not queue behind one lock
+ * @param blockedTimeout how long a send waits while the broker blocks publishing (a memory
+ * or disk alarm) before it fails; zero fails at once
+ * @param sendRecoveryTimeout how long a send waits for a lost publishing connection to
+ * recover before it fails; a message whose confirm never came is published again once it
+ * has, so a send during a broker restart is delivered at least once
  */
 public record AmqpConnectionOptions(List<String> addresses, String username, String password, String virtualHost,
 		String connectionName, Duration heartbeat, Duration recoveryInterval, Duration connectionTimeout,
-		int publisherChannels) {
+		int publisherChannels, Duration blockedTimeout, Duration sendRecoveryTimeout) {
 
 	public AmqpConnectionOptions {
 		Assert.notEmpty(addresses, "At least one RabbitMQ address (host:port) is required");
 		Assert.isTrue(publisherChannels > 0, "publisherChannels must be at least 1");
+		Assert.isTrue(!blockedTimeout.isNegative(), "blockedTimeout must not be negative");
+		Assert.isTrue(!sendRecoveryTimeout.isNegative(), "sendRecoveryTimeout must not be negative");
 		addresses = List.copyOf(addresses);
 	}
 
@@ -70,6 +77,10 @@ public record AmqpConnectionOptions(List<String> addresses, String username, Str
 		private Duration connectionTimeout = Duration.ofSeconds(10);
 
 		private int publisherChannels = 4;
+
+		private Duration blockedTimeout = Duration.ofSeconds(10);
+
+		private Duration sendRecoveryTimeout = Duration.ofSeconds(60);
 
 		private Builder() {
 		}
@@ -121,10 +132,20 @@ public record AmqpConnectionOptions(List<String> addresses, String username, Str
 			return this;
 		}
 
+		public Builder blockedTimeout(Duration blockedTimeout) {
+			this.blockedTimeout = blockedTimeout;
+			return this;
+		}
+
+		public Builder sendRecoveryTimeout(Duration sendRecoveryTimeout) {
+			this.sendRecoveryTimeout = sendRecoveryTimeout;
+			return this;
+		}
+
 		public AmqpConnectionOptions build() {
 			return new AmqpConnectionOptions(this.addresses, this.username, this.password, this.virtualHost,
 					this.connectionName, this.heartbeat, this.recoveryInterval, this.connectionTimeout,
-					this.publisherChannels);
+					this.publisherChannels, this.blockedTimeout, this.sendRecoveryTimeout);
 		}
 
 	}

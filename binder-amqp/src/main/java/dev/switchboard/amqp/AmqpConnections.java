@@ -12,6 +12,7 @@ import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Recoverable;
 import dev.switchboard.BindingException;
 
 import org.apache.commons.logging.Log;
@@ -44,8 +45,11 @@ final class AmqpConnections implements AutoCloseable {
 
 	private boolean closed;
 
+	private final PublishGate gate;
+
 	AmqpConnections(AmqpConnectionOptions options) {
 		this.options = options;
+		this.gate = new PublishGate(options.blockedTimeout(), options.sendRecoveryTimeout(), this::publishingOpen);
 		this.factory = connectionFactory(options);
 		this.addresses = options.addresses().stream().map(Address::parseAddress).toList();
 		// One thread per busy consumer channel: concurrency is the number of channels, not a pool size.
@@ -83,9 +87,27 @@ final class AmqpConnections implements AutoCloseable {
 
 	private synchronized Connection publishing() {
 		if (this.publishing == null) {
-			this.publishing = connect("publisher", null);
+			Connection connection = connect("publisher", null);
+			connection.addBlockedListener(this.gate);
+			if (connection instanceof Recoverable recoverable) {
+				recoverable.addRecoveryListener(this.gate);
+			}
+			this.publishing = connection;
 		}
 		return this.publishing;
+	}
+
+	private synchronized boolean publishingOpen() {
+		return this.publishing != null && this.publishing.isOpen();
+	}
+
+	/**
+	 * What publishers wait for: the broker lifting a resource alarm, the publishing
+	 * connection recovering.
+	 * @return the gate of the publishing connection
+	 */
+	PublishGate gate() {
+		return this.gate;
 	}
 
 	private synchronized Connection consuming() {

@@ -1,13 +1,16 @@
 package dev.switchboard.amqp;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import dev.switchboard.BindingException;
 import dev.switchboard.binder.InboundBinding;
 import dev.switchboard.binder.InboundHandler;
@@ -20,20 +23,41 @@ import org.apache.commons.logging.LogFactory;
  * A listener's consumers: one AMQP channel and consumer per unit of concurrency, all on the
  * consuming connection, each with its own prefetch. Closing cancels the consumers and closes
  * their channels, so unacknowledged messages go back to the queue.
+ *
+ * <p>When the broker cancels a consumer (its queue was deleted, or a cluster node holding it
+ * went away), the consumer declares the queue again and re-subscribes on the same channel,
+ * up to {@value #RESUBSCRIBE_ATTEMPTS} attempts {@value #RESUBSCRIBE_INTERVAL_MILLIS} ms
+ * apart; then it gives up and says so in the log.
  */
 final class AmqpInboundBinding implements InboundBinding {
+
+	static final int RESUBSCRIBE_ATTEMPTS = 10;
+
+	static final long RESUBSCRIBE_INTERVAL_MILLIS = 1000;
 
 	private static final Log logger = LogFactory.getLog(AmqpInboundBinding.class);
 
 	private final ChannelSpec channel;
 
-	private final List<Channel> consumers;
+	private final ConsumerSettings settings;
+
+	private final InboundHandler handler;
+
+	private final ReplySender replies;
+
+	private final ScheduledExecutorService timer;
+
+	private final List<Channel> consumers = new CopyOnWriteArrayList<>();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private AmqpInboundBinding(ChannelSpec channel, List<Channel> consumers) {
+	private AmqpInboundBinding(ChannelSpec channel, ConsumerSettings settings, InboundHandler handler,
+			ReplySender replies, ScheduledExecutorService timer) {
 		this.channel = channel;
-		this.consumers = consumers;
+		this.settings = settings;
+		this.handler = handler;
+		this.replies = replies;
+		this.timer = timer;
 	}
 
 	/**
@@ -43,39 +67,73 @@ final class AmqpInboundBinding implements InboundBinding {
 	 * @param opener opens channels on the consuming connection
 	 * @param handler the handler to call
 	 * @param replies sends the handler's results
+	 * @param timer schedules re-subscriptions after the broker cancelled a consumer
 	 * @return the running binding
 	 */
 	static AmqpInboundBinding start(ChannelSpec channel, ConsumerSettings settings, Supplier<Channel> opener,
-			InboundHandler handler, ReplySender replies) {
-		List<Channel> consumers = new ArrayList<>(settings.concurrency());
+			InboundHandler handler, ReplySender replies, ScheduledExecutorService timer) {
+		AmqpInboundBinding binding = new AmqpInboundBinding(channel, settings, handler, replies, timer);
 		try {
 			Channel first = opener.get();
-			consumers.add(first);
+			binding.consumers.add(first);
 			String queue = settings.declaration().declare(first);
-			consume(first, channel, queue, settings, handler, replies);
+			binding.consume(first, queue);
 			for (int i = 1; i < settings.concurrency(); i++) {
 				Channel amqp = opener.get();
-				consumers.add(amqp);
-				consume(amqp, channel, queue, settings, handler, replies);
+				binding.consumers.add(amqp);
+				binding.consume(amqp, queue);
 			}
-			return new AmqpInboundBinding(channel, consumers);
+			return binding;
 		}
 		catch (RuntimeException ex) {
-			consumers.forEach(AmqpInboundBinding::closeQuietly);
+			binding.close();
 			throw ex;
 		}
 	}
 
-	private static void consume(Channel amqp, ChannelSpec channel, String queue, ConsumerSettings settings,
-			InboundHandler handler, ReplySender replies) {
+	private void consume(Channel amqp, String queue) {
 		try {
-			amqp.basicQos(settings.prefetch());
-			amqp.basicConsume(queue, false,
-					new DeliveryConsumer(amqp, channel, handler, replies, settings.withTopic()));
+			amqp.basicQos(this.settings.prefetch());
+			amqp.basicConsume(queue, false, new DeliveryConsumer(amqp, this.channel, this.handler, this.replies,
+					this.settings.withTopic(), this.settings.deadLetters(), () -> resubscribe(amqp, 1)));
 		}
-		catch (IOException | AlreadyClosedException ex) {
-			throw new BindingException("Channel '" + channel.name() + "': could not consume from queue '" + queue
+		catch (IOException | ShutdownSignalException ex) {
+			throw new BindingException("Channel '" + this.channel.name() + "': could not consume from queue '" + queue
 					+ "': " + BrokerFailures.reason(ex), ex);
+		}
+	}
+
+	/**
+	 * Declare the queue again and consume from it on the channel whose consumer the broker
+	 * cancelled, retrying later while that fails.
+	 */
+	private void resubscribe(Channel amqp, int attempt) {
+		if (this.closed.get() || !amqp.isOpen()) {
+			return;
+		}
+		try {
+			String queue = this.settings.declaration().declare(amqp);
+			consume(amqp, queue);
+			logger.info("Channel '" + this.channel.name() + "': consuming again from queue '" + queue
+					+ "' after RabbitMQ cancelled the consumer");
+		}
+		catch (RuntimeException ex) {
+			if (attempt >= RESUBSCRIBE_ATTEMPTS || !amqp.isOpen()) {
+				logger.error("Channel '" + this.channel.name() + "': gave up consuming again after RabbitMQ cancelled"
+						+ " the consumer (" + attempt + " attempts): " + ex.getMessage()
+						+ "; this listener receives nothing more until the application restarts", ex);
+				return;
+			}
+			schedule(amqp, attempt + 1);
+		}
+	}
+
+	private void schedule(Channel amqp, int attempt) {
+		try {
+			this.timer.schedule(() -> resubscribe(amqp, attempt), RESUBSCRIBE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// The binder is closing.
 		}
 	}
 
@@ -101,7 +159,8 @@ final class AmqpInboundBinding implements InboundBinding {
 				amqp.close();
 			}
 		}
-		catch (IOException | java.util.concurrent.TimeoutException | AlreadyClosedException ex) {
+		catch (IOException | java.util.concurrent.TimeoutException | ShutdownSignalException ex) {
+			// Also when the channel was already closing, for example after a consumer failed.
 			logger.debug("Error closing an AMQP consumer channel", ex);
 		}
 	}

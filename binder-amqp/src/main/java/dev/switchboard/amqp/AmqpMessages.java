@@ -73,7 +73,7 @@ final class AmqpMessages {
 		}
 		Map<String, String> headers = new LinkedHashMap<>(table.size());
 		table.forEach((name, value) -> {
-			if (value != null) {
+			if (value != null && !name.equals(PublisherLane.PUBLISH_SEQUENCE)) {
 				headers.put(name, (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
 						: value.toString());
 			}

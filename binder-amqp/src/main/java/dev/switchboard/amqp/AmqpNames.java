@@ -1,6 +1,7 @@
 package dev.switchboard.amqp;
 
 import dev.switchboard.core.ChannelSpec;
+import dev.switchboard.core.Pattern;
 
 /**
  * The default AMQP names of a channel's queues and exchanges, a public contract that other
@@ -30,6 +31,26 @@ final class AmqpNames {
 	 */
 	static String groupQueue(ChannelSpec channel, AmqpChannelOptions options, String group) {
 		return exchange(channel, options) + "." + group;
+	}
+
+	/**
+	 * The dead-letter exchange of a channel: {@code <stem>.dlx}, where the stem is the
+	 * pub-sub exchange or the queue (stem) of the other patterns, so the channel name by
+	 * default.
+	 */
+	static String deadLetterExchange(ChannelSpec channel, AmqpChannelOptions options) {
+		return stem(channel, options) + ".dlx";
+	}
+
+	/**
+	 * The dead-letter queue of a channel: {@code <stem>.dlq}.
+	 */
+	static String deadLetterQueue(ChannelSpec channel, AmqpChannelOptions options) {
+		return stem(channel, options) + ".dlq";
+	}
+
+	private static String stem(ChannelSpec channel, AmqpChannelOptions options) {
+		return (channel.pattern() == Pattern.PUB_SUB) ? exchange(channel, options) : queue(channel, options);
 	}
 
 }

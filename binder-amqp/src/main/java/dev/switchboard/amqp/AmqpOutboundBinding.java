@@ -6,11 +6,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.rabbitmq.client.AMQP;
 import dev.switchboard.BindingException;
 import dev.switchboard.binder.OutboundBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.WireMessage;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * queue and a persistent message means it is on disk.
  */
 final class AmqpOutboundBinding implements OutboundBinding {
+
+	private static final Log logger = LogFactory.getLog(AmqpOutboundBinding.class);
+
+	private static final long CONFIRM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private final ChannelSpec channel;
 
@@ -29,6 +36,8 @@ final class AmqpOutboundBinding implements OutboundBinding {
 	private final @Nullable String routingKey;
 
 	private final boolean persistent;
+
+	private final boolean mandatory;
 
 	private final Duration confirmTimeout;
 
@@ -47,33 +56,105 @@ final class AmqpOutboundBinding implements OutboundBinding {
 		this.exchange = exchange;
 		this.routingKey = routingKey;
 		this.persistent = options.persistent();
+		// A pub-sub topic nobody subscribes to is normal; a pipeline or pair queue that is gone is not.
+		this.mandatory = routingKey != null;
 		this.confirmTimeout = options.confirmTimeout();
 	}
 
+	/**
+	 * Publish and, with confirms, wait for the broker's confirm. When the connection is lost
+	 * before the confirm (or while it is down), the send waits for it to recover, up to
+	 * {@code send-recovery-timeout}, and publishes again: at least once, never silently lost.
+	 * A message no queue took (pipeline and pair sends are mandatory) fails the send.
+	 */
 	@Override
 	public void send(WireMessage message) {
 		String key = (this.routingKey != null) ? this.routingKey : (message.topic() != null) ? message.topic() : "";
-		CompletableFuture<Void> confirmed = this.lanes.publish(this.exchange, key,
-				AmqpMessages.properties(message, this.persistent, null), message.payload());
-		awaitConfirm(confirmed);
+		AMQP.BasicProperties properties = AmqpMessages.properties(message, this.persistent, null);
+		long since = System.nanoTime();
+		for (int attempt = 1;; attempt++) {
+			try {
+				awaitConfirm(this.lanes.publish(this.exchange, key, this.mandatory, properties, message.payload()));
+				if (attempt > 1) {
+					logger.info("Channel '" + this.channel.name() + "': sent again after the connection recovered ("
+							+ attempt + " attempts)");
+				}
+				return;
+			}
+			catch (ConnectionLostException ex) {
+				if (!this.lanes.gate().awaitConnection(since)) {
+					throw new BindingException("Channel '" + this.channel.name() + "': the connection to RabbitMQ"
+							+ " did not recover within " + this.lanes.gate().recoveryTimeout().toMillis() + " ms, so the"
+							+ " message may or may not have arrived (" + ex.getMessage() + "); raise"
+							+ " switchboard.amqp.send-recovery-timeout to wait longer", ex);
+				}
+			}
+			catch (BindingException ex) {
+				throw (ex.getMessage() != null && ex.getMessage().startsWith("Channel '")) ? ex
+						: new BindingException("Channel '" + this.channel.name() + "': " + ex.getMessage(), ex);
+			}
+		}
 	}
 
 	private void awaitConfirm(CompletableFuture<Void> confirmed) {
+		awaitConfirm(this.channel.name(), this.confirmTimeout, this.lanes.gate(), confirmed);
+	}
+
+	/**
+	 * Wait for a publisher confirm, turning every way it can fail into a
+	 * {@link BindingException} that names the channel. While the broker blocks the
+	 * connection the confirm cannot come, so the wait then ends after the blocked timeout.
+	 * @param channel the channel name
+	 * @param timeout how long to wait
+	 * @param gate tells whether the broker blocks the connection
+	 * @param confirmed the confirm future of the publish
+	 */
+	static void awaitConfirm(String channel, Duration timeout, PublishGate gate, CompletableFuture<Void> confirmed) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		long blockedSince = 0;
 		try {
-			confirmed.get(this.confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			while (true) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					throw new TimeoutException();
+				}
+				try {
+					confirmed.get(Math.min(left, CONFIRM_POLL_NANOS), TimeUnit.NANOSECONDS);
+					return;
+				}
+				catch (TimeoutException ex) {
+					if (!gate.isBlocked()) {
+						blockedSince = 0;
+					}
+					else if (blockedSince == 0) {
+						blockedSince = System.nanoTime();
+					}
+					else if (System.nanoTime() - blockedSince >= gate.blockedTimeout().toNanos()) {
+						throw new BindingException("Channel '" + channel + "': RabbitMQ blocks publishing ("
+								+ gate.blockedReason() + ") and did not confirm the message within "
+								+ gate.blockedTimeout().toMillis() + " ms of blocking: the broker has a resource alarm"
+								+ " (memory or disk); the message waits in the connection's buffer and may still"
+								+ " arrive; free resources on the broker, or raise switchboard.amqp.blocked-timeout"
+								+ " to wait longer");
+					}
+				}
+			}
 		}
 		catch (ExecutionException ex) {
-			throw (ex.getCause() instanceof BindingException failure) ? failure
-					: new BindingException("Channel '" + this.channel.name() + "': send failed", ex.getCause());
+			if (ex.getCause() instanceof ConnectionLostException lost) {
+				throw lost;
+			}
+			throw new BindingException("Channel '" + channel + "': " + ((ex.getCause() != null)
+					? ex.getCause().getMessage() : "send failed"), ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new BindingException("Channel '" + this.channel.name() + "': RabbitMQ did not confirm the message"
-					+ " within " + this.confirmTimeout.toMillis() + " ms, so it may or may not have arrived; check the"
-					+ " broker's health or raise switchboard.channels." + this.channel.name() + ".amqp.confirm-timeout");
+			throw new BindingException("Channel '" + channel + "': RabbitMQ did not confirm the message"
+					+ " within " + timeout.toMillis() + " ms, so it may or may not have arrived; check the"
+					+ " broker's health or raise switchboard.channels." + channel + ".amqp.confirm-timeout");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new BindingException("Channel '" + this.channel.name()
+			throw new BindingException("Channel '" + channel
 					+ "': interrupted while waiting for RabbitMQ to confirm a message", ex);
 		}
 	}

@@ -11,6 +11,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.Return;
 import dev.switchboard.BindingException;
 import dev.switchboard.binder.PendingReplies;
 import dev.switchboard.binder.RequestBinding;
@@ -42,14 +43,14 @@ final class AmqpRequestBinding implements RequestBinding {
 
 	private final PublisherLanes lanes;
 
-	AmqpRequestBinding(ChannelSpec channel, String queue, int lanes, Supplier<Channel> opener,
+	AmqpRequestBinding(ChannelSpec channel, String queue, int lanes, Supplier<Channel> opener, PublishGate gate,
 			ScheduledExecutorService timer) {
 		this.channel = channel;
 		this.queue = queue;
 		this.pending = new PendingReplies(channel, timer);
 		this.idPrefix = Long.toString(ProcessHandle.current().pid(), 36) + "-"
 				+ Long.toString(System.nanoTime(), 36) + "-" + bindings.incrementAndGet() + "-";
-		this.lanes = new PublisherLanes(lanes, opener, this::consumeReplies, false);
+		this.lanes = new PublisherLanes(lanes, opener, this::consumeReplies, false, gate);
 	}
 
 	/**
@@ -63,7 +64,21 @@ final class AmqpRequestBinding implements RequestBinding {
 	}
 
 	private void consumeReplies(Channel amqp) throws IOException {
+		amqp.addReturnListener(this::returned);
 		amqp.basicConsume(DIRECT_REPLY_TO, true, new ReplyConsumer(amqp));
+	}
+
+	/**
+	 * Requests are mandatory: one that no queue takes (the request queue was deleted) fails
+	 * its caller at once instead of at its timeout.
+	 */
+	private void returned(Return returned) {
+		String id = returned.getProperties().getCorrelationId();
+		if (id != null) {
+			this.pending.fail(id, new BindingException("Channel '" + this.channel.name() + "': no queue took the request"
+					+ " (routing key '" + returned.getRoutingKey() + "', " + returned.getReplyCode() + " "
+					+ returned.getReplyText() + "): the request queue was deleted; start a listener, which declares it"));
+		}
 	}
 
 	@Override
@@ -74,7 +89,7 @@ final class AmqpRequestBinding implements RequestBinding {
 			return reply;
 		}
 		try {
-			this.lanes.publish("", this.queue, requestProperties(request, id, timeout), request.payload());
+			this.lanes.publish("", this.queue, true, requestProperties(request, id, timeout), request.payload());
 		}
 		catch (BindingException ex) {
 			this.pending.fail(id, ex);

@@ -39,9 +39,9 @@ final class AmqpTopology {
 	 * go.
 	 * @return the queue name the broker chose
 	 */
-	static String declarePrivateQueue(Channel amqp, String channel) {
+	static String declarePrivateQueue(Channel amqp, String channel, @Nullable Map<String, Object> arguments) {
 		try {
-			return amqp.queueDeclare("", false, true, true, null).getQueue();
+			return amqp.queueDeclare("", false, true, true, arguments).getQueue();
 		}
 		catch (IOException | RuntimeException ex) {
 			throw BrokerFailures.declarationFailed(channel, "queue", "(server-named)", ex);

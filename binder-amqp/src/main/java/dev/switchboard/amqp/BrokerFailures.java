@@ -89,6 +89,15 @@ final class BrokerFailures {
 		ShutdownSignalException signal = shutdownSignal(failure);
 		int code = replyCode(signal);
 		String reason = reason(failure);
+		if (code == PRECONDITION_FAILED && reason.contains(DeadLetterQueues.DEAD_LETTER_EXCHANGE_ARGUMENT)) {
+			return new BindingException("Channel '" + channel + "': queue '" + name + "' already exists on RabbitMQ"
+					+ " with another dead-letter setting (" + reason + "), probably declared by an earlier version or"
+					+ " another client without the " + DeadLetterQueues.DEAD_LETTER_EXCHANGE_ARGUMENT + " argument;"
+					+ " drain it and delete it (rabbitmqctl delete_queue " + name + ") so that it is declared again with"
+					+ " its dead-letter exchange, or set switchboard.channels." + channel + ".amqp.dead-letter-queue=false"
+					+ " and dead-letter through a policy (rabbitmqctl set_policy ... '{\"dead-letter-exchange\":...}')",
+					failure);
+		}
 		if (code == PRECONDITION_FAILED) {
 			return new BindingException("Channel '" + channel + "': " + kind + " '" + name
 					+ "' already exists on RabbitMQ with other settings (" + reason + "); delete it (rabbitmqctl delete_"

@@ -2,6 +2,8 @@ package dev.switchboard.amqp;
 
 import com.rabbitmq.client.Channel;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a listener consumes: what queue to declare, how many consumers, with what prefetch.
  *
@@ -10,8 +12,11 @@ import com.rabbitmq.client.Channel;
  * @param concurrency how many consumers, each on its own AMQP channel
  * @param prefetch the unacknowledged-message limit of each consumer
  * @param withTopic whether the routing key is the message's topic
+ * @param deadLetters publishes the messages the handler gives up on, or {@code null} when
+ * the channel has no dead-letter queue (they are rejected)
  */
-record ConsumerSettings(QueueDeclaration declaration, int concurrency, int prefetch, boolean withTopic) {
+record ConsumerSettings(QueueDeclaration declaration, int concurrency, int prefetch, boolean withTopic,
+		@Nullable DeadLetterPublisher deadLetters) {
 
 	/**
 	 * Declares a listener's queue.

@@ -1,11 +1,16 @@
 package dev.switchboard.amqp;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.switchboard.BindingException;
+import dev.switchboard.binder.DeadLetter;
+import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.WireMessage;
@@ -17,7 +22,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Calls the handler for each delivery on the consumer's own dispatch thread, sends what it
  * returns, and acknowledges only then, so a listener that dies mid-message leaves the
- * message with the broker for redelivery.
+ * message with the broker for redelivery. A message the handler gives up on
+ * ({@link DeadLetterException}) is published to the channel's dead-letter exchange with its
+ * failure headers and acknowledged once the broker confirmed that copy; if the copy cannot
+ * be published the original is rejected without requeueing, and the broker dead-letters it
+ * through the queue's {@code x-dead-letter-exchange} argument, without the failure headers.
  */
 final class DeliveryConsumer extends DefaultConsumer {
 
@@ -31,13 +40,19 @@ final class DeliveryConsumer extends DefaultConsumer {
 
 	private final boolean withTopic;
 
+	private final @Nullable DeadLetterPublisher deadLetters;
+
+	private final Runnable cancelled;
+
 	DeliveryConsumer(Channel amqp, ChannelSpec channel, InboundHandler handler, ReplySender replies,
-			boolean withTopic) {
+			boolean withTopic, @Nullable DeadLetterPublisher deadLetters, Runnable cancelled) {
 		super(amqp);
 		this.channel = channel;
 		this.handler = handler;
 		this.replies = replies;
 		this.withTopic = withTopic;
+		this.deadLetters = deadLetters;
+		this.cancelled = cancelled;
 	}
 
 	@Override
@@ -48,16 +63,67 @@ final class DeliveryConsumer extends DefaultConsumer {
 		try {
 			reply = this.handler.handle(message);
 		}
+		catch (DeadLetterException ex) {
+			deadLetter(envelope, properties, ex.getDeadLetter());
+			return;
+		}
 		catch (RuntimeException | Error ex) {
 			// Core's handler contains listener failures; reaching here is a defect, so do not redeliver in a loop.
 			logger.error("Channel '" + this.channel.name() + "': the handler threw; rejecting the message", ex);
-			getChannel().basicReject(envelope.getDeliveryTag(), false);
+			settle(envelope, Settlement.REJECT);
 			return;
 		}
 		if (reply != null) {
 			sendReply(properties, reply);
 		}
-		getChannel().basicAck(envelope.getDeliveryTag(), false);
+		settle(envelope, Settlement.ACK);
+	}
+
+	private void deadLetter(Envelope envelope, AMQP.BasicProperties properties, DeadLetter deadLetter) {
+		Throwable trace = (deadLetter.reason() == DeadLetter.Reason.LISTENER_FAILED) ? deadLetter.failure() : null;
+		DeadLetterPublisher publisher = this.deadLetters;
+		if (publisher == null) {
+			logger.warn(deadLetter.describe() + "; rejected: the channel has no dead-letter queue (switchboard.channels."
+					+ this.channel.name() + ".amqp.dead-letter-queue=false), so RabbitMQ drops it unless a policy"
+					+ " dead-letters it", trace);
+			settle(envelope, Settlement.REJECT);
+			return;
+		}
+		try {
+			publisher.publish(envelope, properties, deadLetter);
+		}
+		catch (BindingException ex) {
+			logger.error(deadLetter.describe() + "; could not publish it to the dead-letter exchange '"
+					+ publisher.exchange() + "' (" + ex.getMessage() + "), so it is rejected for RabbitMQ to dead-letter"
+					+ " it to '" + publisher.queue() + "' through the queue's x-dead-letter-exchange argument, without"
+					+ " the switchboard failure headers", trace);
+			settle(envelope, Settlement.REJECT);
+			return;
+		}
+		logger.warn(deadLetter.describe() + "; moved to the dead-letter queue '" + publisher.queue() + "'", trace);
+		settle(envelope, Settlement.ACK);
+	}
+
+	/**
+	 * Acknowledge or reject a delivery. When the channel has closed meanwhile (the binding
+	 * stopped, the connection dropped) the broker already took the message back and delivers
+	 * it again, so that is logged, not thrown: amqp-client would close the channel for a
+	 * consumer that throws.
+	 */
+	private void settle(Envelope envelope, Settlement settlement) {
+		try {
+			if (settlement == Settlement.ACK) {
+				getChannel().basicAck(envelope.getDeliveryTag(), false);
+			}
+			else {
+				getChannel().basicReject(envelope.getDeliveryTag(), false);
+			}
+		}
+		catch (IOException | ShutdownSignalException ex) {
+			logger.info("Channel '" + this.channel.name() + "': could not " + settlement.name().toLowerCase(Locale.ROOT)
+					+ " a message because its AMQP channel closed (" + BrokerFailures.reason(ex)
+					+ "); RabbitMQ delivers it again");
+		}
 	}
 
 	private void sendReply(AMQP.BasicProperties request, WireMessage reply) {
@@ -70,10 +136,17 @@ final class DeliveryConsumer extends DefaultConsumer {
 		}
 	}
 
+	private enum Settlement {
+
+		ACK, REJECT
+
+	}
+
 	@Override
 	public void handleCancel(String consumerTag) {
 		logger.warn("Channel '" + this.channel.name() + "': RabbitMQ cancelled consumer " + consumerTag
-				+ " (was its queue deleted?); this listener receives nothing more until it is bound again");
+				+ " (was its queue deleted?); declaring the queue again and re-subscribing");
+		this.cancelled.run();
 	}
 
 }

@@ -16,9 +16,10 @@ final class PairQueues {
 	}
 
 	static void declare(Channel amqp, ChannelSpec channel, AmqpChannelOptions options) {
+		DeadLetterQueues.declare(amqp, channel, options);
 		for (PairSide side : new PairSide[] { PairSide.A, PairSide.B }) {
 			AmqpTopology.declareQueue(amqp, channel.name(), ownQueue(channel, options, side), options.durable(),
-					AmqpTopology.SINGLE_ACTIVE_CONSUMER);
+					DeadLetterQueues.arguments(channel, options, AmqpTopology.SINGLE_ACTIVE_CONSUMER));
 		}
 	}
 

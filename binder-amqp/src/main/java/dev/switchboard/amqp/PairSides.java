@@ -3,6 +3,7 @@ package dev.switchboard.amqp;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,6 +15,8 @@ import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.binder.InboundSpec;
 import dev.switchboard.binder.OutboundBinding;
 import dev.switchboard.core.ChannelSpec;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which side of each pair channel this binder plays. With an explicit side the peer
@@ -31,8 +34,11 @@ final class PairSides {
 
 	private final Supplier<Channel> probes;
 
-	PairSides(Supplier<Channel> probes) {
+	private final ScheduledExecutorService timer;
+
+	PairSides(Supplier<Channel> probes, ScheduledExecutorService timer) {
 		this.probes = probes;
+		this.timer = timer;
 	}
 
 	/**
@@ -79,21 +85,24 @@ final class PairSides {
 	 * @param options the channel's options
 	 * @param consumers opens consuming channels
 	 * @param handler the handler
+	 * @param deadLetters publishes what the handler gives up on, or {@code null}
 	 * @param senders creates the sender to the other side, for what the handler returns
 	 * @return the running peer
 	 */
 	InboundBinding startPeer(ChannelSpec channel, InboundSpec spec, AmqpChannelOptions options,
-			Supplier<Channel> consumers, InboundHandler handler, Function<PairSide, OutboundBinding> senders) {
+			Supplier<Channel> consumers, InboundHandler handler, @Nullable DeadLetterPublisher deadLetters,
+			Function<PairSide, OutboundBinding> senders) {
+		Peer peer = new Peer(consumers, handler, deadLetters, senders);
 		if (options.side() != PairSide.AUTO) {
-			return start(channel, options, options.side(), consumers, handler, senders, () -> {
+			return start(channel, options, options.side(), peer, () -> {
 			});
 		}
 		PairSide recorded = this.claimed.get(channel.name());
 		if (recorded != null) {
-			return claim(channel, options, recorded, consumers, handler, senders);
+			return claim(channel, options, recorded, peer);
 		}
 		try {
-			return claim(channel, options, PairSide.A, consumers, handler, senders);
+			return claim(channel, options, PairSide.A, peer);
 		}
 		catch (BindingException ex) {
 			if (!isRefused(ex)) {
@@ -101,7 +110,7 @@ final class PairSides {
 			}
 		}
 		try {
-			return claim(channel, options, PairSide.B, consumers, handler, senders);
+			return claim(channel, options, PairSide.B, peer);
 		}
 		catch (BindingException ex) {
 			if (isRefused(ex)) {
@@ -115,10 +124,9 @@ final class PairSides {
 		}
 	}
 
-	private InboundBinding claim(ChannelSpec channel, AmqpChannelOptions options, PairSide side,
-			Supplier<Channel> consumers, InboundHandler handler, Function<PairSide, OutboundBinding> senders) {
+	private InboundBinding claim(ChannelSpec channel, AmqpChannelOptions options, PairSide side, Peer peer) {
 		String lock = lockQueue(channel, options, side);
-		Channel locking = consumers.get();
+		Channel locking = peer.consumers().get();
 		try {
 			locking.queueDeclare(lock, false, true, false, null);
 		}
@@ -128,9 +136,9 @@ final class PairSides {
 					+ side.name().toLowerCase(java.util.Locale.ROOT) + " (lock queue '" + lock + "')", ex);
 		}
 		try {
-			InboundBinding peer = start(channel, options, side, consumers, handler, senders, () -> release(locking, lock));
+			InboundBinding started = start(channel, options, side, peer, () -> release(locking, lock));
 			this.claimed.put(channel.name(), side);
-			return peer;
+			return started;
 		}
 		catch (RuntimeException ex) {
 			release(locking, lock);
@@ -150,18 +158,17 @@ final class PairSides {
 		AmqpInboundBinding.closeQuietly(locking);
 	}
 
-	private InboundBinding start(ChannelSpec channel, AmqpChannelOptions options, PairSide side,
-			Supplier<Channel> consumers, InboundHandler handler, Function<PairSide, OutboundBinding> senders,
+	private InboundBinding start(ChannelSpec channel, AmqpChannelOptions options, PairSide side, Peer peer,
 			Runnable release) {
 		String queue = PairQueues.ownQueue(channel, options, side);
 		ConsumerSettings settings = new ConsumerSettings((amqp) -> {
 			PairQueues.declare(amqp, channel, options);
 			return queue;
-		}, 1, options.prefetch(), false);
-		OutboundBinding sender = senders.apply(side);
+		}, 1, options.prefetch(), false, peer.deadLetters());
+		OutboundBinding sender = peer.senders().apply(side);
 		try {
-			AmqpInboundBinding listener = AmqpInboundBinding.start(channel, settings, consumers, handler,
-					(request, reply) -> sender.send(reply));
+			AmqpInboundBinding listener = AmqpInboundBinding.start(channel, settings, peer.consumers(), peer.handler(),
+					(request, reply) -> sender.send(reply), this.timer);
 			return new PairPeerBinding(listener, sender, release);
 		}
 		catch (RuntimeException ex) {
@@ -177,6 +184,13 @@ final class PairSides {
 	private static boolean isRefused(BindingException ex) {
 		int code = BrokerFailures.replyCode(BrokerFailures.shutdownSignal(ex));
 		return code == BrokerFailures.ACCESS_REFUSED || code == BrokerFailures.RESOURCE_LOCKED;
+	}
+
+	/**
+	 * What a pair peer's listener is made of, before it has a side.
+	 */
+	private record Peer(Supplier<Channel> consumers, InboundHandler handler, @Nullable DeadLetterPublisher deadLetters,
+			Function<PairSide, OutboundBinding> senders) {
 	}
 
 	/**

@@ -1,41 +1,64 @@
 package dev.switchboard.amqp;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
+import com.rabbitmq.client.Return;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.switchboard.BindingException;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One AMQP channel that several threads publish on, one at a time. The lock covers only the
  * publish itself; with confirms on, each publisher gets a future completed by the broker's
- * ack (or failed by its nack), so threads wait for their own confirms concurrently rather
- * than queueing behind one another's round trips.
+ * ack (or failed by its nack, or by a {@code basic.return} of a mandatory message no queue
+ * took), so threads wait for their own confirms concurrently rather than queueing behind
+ * one another's round trips.
+ *
+ * <p>A mandatory, confirmed publish carries its sequence number in the
+ * {@value #PUBLISH_SEQUENCE} header: a return names no sequence number, and it arrives before
+ * the ack of the same publish, so the header is what ties the two together.
  *
  * <p>A channel the broker closed (for example after publishing to a deleted exchange) is
  * reopened on the next publish; unconfirmed messages on a channel that shut down fail, since
- * their sequence numbers mean nothing to the channel that replaces it.
+ * their sequence numbers mean nothing to the channel that replaces it. While the broker
+ * blocks the connection (a resource alarm) a publish waits for the lock at most the
+ * {@link PublishGate}'s blocked timeout, so a thread stuck in a blocked socket write does
+ * not hold up the others forever.
  */
 final class PublisherLane implements AutoCloseable {
 
+	/**
+	 * The header that carries a mandatory publish's sequence number on its channel.
+	 */
+	static final String PUBLISH_SEQUENCE = "switchboard-publish-seq";
+
+	private static final Log logger = LogFactory.getLog(PublisherLane.class);
+
 	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+	private static final long LOCK_POLL_MILLIS = 100;
 
 	private final Supplier<Channel> opener;
 
 	private final ChannelInitializer initializer;
 
 	private final boolean confirms;
+
+	private final PublishGate gate;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -45,35 +68,42 @@ final class PublisherLane implements AutoCloseable {
 
 	private boolean closed;
 
-	PublisherLane(Supplier<Channel> opener, ChannelInitializer initializer, boolean confirms) {
+	PublisherLane(Supplier<Channel> opener, ChannelInitializer initializer, boolean confirms, PublishGate gate) {
 		this.opener = opener;
 		this.initializer = initializer;
 		this.confirms = confirms;
+		this.gate = gate;
 	}
 
 	/**
 	 * Publish a message.
 	 * @param exchange the exchange, {@code ""} for the default exchange
 	 * @param routingKey the routing key
+	 * @param mandatory whether the broker must return the message when no queue takes it
 	 * @param properties the message properties
 	 * @param body the body
 	 * @return a future completed when the broker confirms the message, or at once when
 	 * confirms are off
-	 * @throws BindingException if the channel cannot be opened or the publish fails
+	 * @throws BindingException if the channel cannot be opened or the publish fails; a
+	 * {@link ConnectionLostException} when the connection is down
 	 */
-	CompletableFuture<Void> publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
-		this.lock.lock();
+	CompletableFuture<Void> publish(String exchange, String routingKey, boolean mandatory,
+			AMQP.BasicProperties properties, byte[] body) {
+		String target = "exchange '" + exchange + "', routing key '" + routingKey + "'";
+		this.gate.awaitUnblocked(target);
+		acquire(target);
 		try {
 			Channel channel = open();
 			if (!this.confirms) {
-				channel.basicPublish(exchange, routingKey, properties, body);
+				channel.basicPublish(exchange, routingKey, mandatory, properties, body);
 				return DONE;
 			}
 			long sequence = channel.getNextPublishSeqNo();
 			CompletableFuture<Void> confirmed = new CompletableFuture<>();
 			this.unconfirmed.put(sequence, confirmed);
 			try {
-				channel.basicPublish(exchange, routingKey, properties, body);
+				channel.basicPublish(exchange, routingKey, mandatory,
+						mandatory ? withSequence(properties, sequence) : properties, body);
 			}
 			catch (IOException | RuntimeException ex) {
 				this.unconfirmed.remove(sequence);
@@ -81,13 +111,51 @@ final class PublisherLane implements AutoCloseable {
 			}
 			return confirmed;
 		}
-		catch (IOException | AlreadyClosedException ex) {
-			throw new BindingException("Could not publish to RabbitMQ (exchange '" + exchange + "', routing key '"
-					+ routingKey + "'): " + BrokerFailures.reason(ex), ex);
+		catch (IOException | ShutdownSignalException ex) {
+			String message = "Could not publish to RabbitMQ (" + target + "): " + BrokerFailures.reason(ex);
+			throw ConnectionLostException.isConnectionLoss(ex) ? new ConnectionLostException(message, ex)
+					: new BindingException(message, ex);
+		}
+		catch (BindingException ex) {
+			throw ConnectionLostException.isConnectionLoss(ex) && !(ex instanceof ConnectionLostException)
+					? new ConnectionLostException(ex.getMessage(), ex) : ex;
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Take the lock. Waiting for another publisher is normally short; while the broker blocks
+	 * the connection that publisher may be stuck in a socket write, so the wait is then
+	 * bounded by the blocked timeout.
+	 */
+	private void acquire(String target) {
+		long blockedSince = 0;
+		try {
+			while (!this.lock.tryLock(LOCK_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+				if (!this.gate.isBlocked()) {
+					blockedSince = 0;
+				}
+				else if (blockedSince == 0) {
+					blockedSince = System.nanoTime();
+				}
+				else if (System.nanoTime() - blockedSince >= this.gate.blockedTimeout().toNanos()) {
+					throw this.gate.blockedFailure(target);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BindingException("Interrupted while waiting to publish to RabbitMQ (" + target + ")", ex);
+		}
+	}
+
+	private static AMQP.BasicProperties withSequence(AMQP.BasicProperties properties, long sequence) {
+		Map<String, Object> headers = (properties.getHeaders() != null) ? new HashMap<>(properties.getHeaders())
+				: new HashMap<>(2);
+		headers.put(PUBLISH_SEQUENCE, sequence);
+		return properties.builder().headers(headers).build();
 	}
 
 	/**
@@ -120,6 +188,7 @@ final class PublisherLane implements AutoCloseable {
 				channel.addConfirmListener(new Confirms());
 				channel.addShutdownListener(this::failUnconfirmed);
 			}
+			channel.addReturnListener(this::returned);
 			this.initializer.initialize(channel);
 		}
 		catch (IOException ex) {
@@ -129,12 +198,34 @@ final class PublisherLane implements AutoCloseable {
 		return channel;
 	}
 
+	/**
+	 * Fail the send of a mandatory message that no queue took. It arrives before the ack of
+	 * the same publish, which then finds nothing left to complete.
+	 */
+	private void returned(Return returned) {
+		Map<String, Object> headers = returned.getProperties().getHeaders();
+		Object sequence = (headers != null) ? headers.get(PUBLISH_SEQUENCE) : null;
+		CompletableFuture<Void> confirmed = (sequence instanceof Number number)
+				? this.unconfirmed.remove(number.longValue()) : null;
+		String reason = "no queue took the message sent to exchange '" + returned.getExchange() + "' with routing key '"
+				+ returned.getRoutingKey() + "' (" + returned.getReplyCode() + " " + returned.getReplyText() + ")";
+		if (confirmed != null) {
+			confirmed.completeExceptionally(new BindingException("RabbitMQ returned the message: " + reason
+					+ "; the queue was deleted or never declared, so nothing was delivered"));
+		}
+		else {
+			logger.warn("RabbitMQ returned a message after its send had completed: " + reason);
+		}
+	}
+
 	private void failUnconfirmed(ShutdownSignalException cause) {
 		Map.Entry<Long, CompletableFuture<Void>> entry;
 		while ((entry = this.unconfirmed.pollFirstEntry()) != null) {
+			String message = "The AMQP channel closed before RabbitMQ confirmed the message, so it may or may not have"
+					+ " arrived: " + cause.getMessage();
 			entry.getValue()
-				.completeExceptionally(new BindingException("The AMQP channel closed before RabbitMQ confirmed the"
-						+ " message, so it may or may not have arrived: " + cause.getMessage(), cause));
+				.completeExceptionally(cause.isHardError() ? new ConnectionLostException(message, cause)
+						: new BindingException(message, cause));
 		}
 	}
 
@@ -149,7 +240,7 @@ final class PublisherLane implements AutoCloseable {
 				channel.close();
 			}
 		}
-		catch (IOException | java.util.concurrent.TimeoutException | AlreadyClosedException ex) {
+		catch (IOException | java.util.concurrent.TimeoutException | ShutdownSignalException ex) {
 			// The channel is gone either way.
 		}
 		finally {

@@ -15,10 +15,14 @@ final class PublisherLanes implements AutoCloseable {
 
 	private final PublisherLane[] lanes;
 
-	PublisherLanes(int size, Supplier<Channel> opener, ChannelInitializer initializer, boolean confirms) {
+	private final PublishGate gate;
+
+	PublisherLanes(int size, Supplier<Channel> opener, ChannelInitializer initializer, boolean confirms,
+			PublishGate gate) {
 		this.lanes = new PublisherLane[size];
+		this.gate = gate;
 		for (int i = 0; i < size; i++) {
-			this.lanes[i] = new PublisherLane(opener, initializer, confirms);
+			this.lanes[i] = new PublisherLane(opener, initializer, confirms, gate);
 		}
 	}
 
@@ -26,12 +30,22 @@ final class PublisherLanes implements AutoCloseable {
 	 * Publish on the calling thread's lane.
 	 * @param exchange the exchange
 	 * @param routingKey the routing key
+	 * @param mandatory whether the broker must return the message when no queue takes it
 	 * @param properties the properties
 	 * @param body the body
 	 * @return the confirm future, see {@link PublisherLane#publish}
 	 */
-	CompletableFuture<Void> publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
-		return lane().publish(exchange, routingKey, properties, body);
+	CompletableFuture<Void> publish(String exchange, String routingKey, boolean mandatory,
+			AMQP.BasicProperties properties, byte[] body) {
+		return lane().publish(exchange, routingKey, mandatory, properties, body);
+	}
+
+	/**
+	 * What the lanes wait for: an unblocked, open publishing connection.
+	 * @return the gate
+	 */
+	PublishGate gate() {
+		return this.gate;
 	}
 
 	/**

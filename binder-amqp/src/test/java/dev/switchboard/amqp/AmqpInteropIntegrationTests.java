@@ -121,7 +121,9 @@ class AmqpInteropIntegrationTests {
 				import pika, sys
 				connection = pika.BlockingConnection(pika.ConnectionParameters('127.0.0.1'))
 				channel = connection.channel()
-				channel.queue_declare(sys.argv[1], durable=True)
+				# The same arguments as Switchboard's pipeline queue: dead letters go to <queue>.dlx.
+				channel.queue_declare(sys.argv[1], durable=True,
+				    arguments={'x-dead-letter-exchange': sys.argv[1] + '.dlx'})
 				channel.confirm_delivery()
 				for i in range(5):
 				    channel.basic_publish('', sys.argv[1], ('task %d' % i).encode(),

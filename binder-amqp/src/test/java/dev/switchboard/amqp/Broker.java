@@ -1,13 +1,18 @@
 package dev.switchboard.amqp;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
 
 /**
  * The real broker the integration tests run against (127.0.0.1:5672, guest/guest), with a
@@ -46,7 +51,33 @@ final class Broker {
 		queue(name);
 		queue(name + ".a");
 		queue(name + ".b");
+		queue(name + ".dlq");
 		exchange(name);
+		exchange(name + ".dlx");
+	}
+
+	/**
+	 * Take what a dead-letter queue holds now, acknowledging it.
+	 * @param queue the queue
+	 * @return the messages, oldest first; none when the queue does not exist yet
+	 */
+	static List<GetResponse> drain(String queue) {
+		List<GetResponse> messages = new ArrayList<>();
+		try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+			GetResponse response;
+			while ((response = channel.basicGet(queue, true)) != null) {
+				messages.add(response);
+			}
+		}
+		catch (IOException ex) {
+			if (BrokerFailures.replyCode(BrokerFailures.shutdownSignal(ex)) != BrokerFailures.NOT_FOUND) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		catch (TimeoutException | AlreadyClosedException ex) {
+			// Closing after a NOT_FOUND channel closure; what was read is kept.
+		}
+		return messages;
 	}
 
 	void deleteAll() throws IOException, TimeoutException {

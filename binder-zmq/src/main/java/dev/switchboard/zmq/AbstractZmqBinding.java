@@ -49,10 +49,17 @@ abstract class AbstractZmqBinding implements ZmqBinding {
 	@Override
 	public final void close() {
 		if (this.closed.compareAndSet(false, true)) {
+			beforeRelease();
 			this.registry.release(this.socket, this.receiver);
 			afterRelease();
 			this.onClose.accept(this);
 		}
+	}
+
+	/**
+	 * Finish what the binding is doing while its socket is still open.
+	 */
+	protected void beforeRelease() {
 	}
 
 	/**

@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * flags, a big-endian u64 sequence number, then u16-length-prefixed UTF-8 content type,
  * correlation id and W3C trace context, then a u16 count of user headers, each a
  * length-prefixed name and value. The sequence number is written as zero here and stamped
- * by the socket's I/O thread just before sending, so it counts what the socket really sent.
+ * by the socket's I/O thread just before sending, so it counts what the socket really sent:
+ * a u64 per socket, or on a publisher (flag bit 1) a u32 publisher id and a u32 count per
+ * topic, so that a subscriber can tell the gaps of each publisher and topic apart.
  */
 final class EnvelopeHeader {
 
@@ -28,6 +30,13 @@ final class EnvelopeHeader {
 	static final byte VERSION = 1;
 
 	static final int FLAG_ERROR = 0x01;
+
+	/**
+	 * Set by a publisher: the eight sequence bytes hold a u32 publisher id and a u32
+	 * sequence number per topic instead of a u64 count per socket. Version 1 readers ignore
+	 * it, as they ignore the sequence.
+	 */
+	static final int FLAG_PUBLISHER = 0x02;
 
 	/**
 	 * Where the u64 sequence number starts.
@@ -120,6 +129,48 @@ final class EnvelopeHeader {
 	 */
 	static void stampSequence(byte[] header, long sequence) {
 		ByteBuffer.wrap(header, SEQUENCE_OFFSET, Long.BYTES).putLong(sequence);
+	}
+
+	/**
+	 * Mark an encoded header as sent by a publisher and write its id and the topic's
+	 * sequence number.
+	 * @param header the header frame
+	 * @param publisher the publisher id
+	 * @param sequence the sequence number of the message on its topic, wrapping at 2^32
+	 */
+	static void stampPublisher(byte[] header, int publisher, int sequence) {
+		header[2] |= FLAG_PUBLISHER;
+		ByteBuffer.wrap(header, SEQUENCE_OFFSET, Long.BYTES).putInt(publisher).putInt(sequence);
+	}
+
+	/**
+	 * Whether a received header frame carries a publisher id and a per-topic sequence.
+	 * Looks only at the fixed part, which may belong to a frame that does not parse.
+	 * @param header the header frame
+	 * @return {@code true} for a version 1 header with flag bit 1 set
+	 */
+	static boolean isPublisherStamped(byte[] header) {
+		return header.length >= FIXED_LENGTH && header[0] == MAGIC && header[1] == VERSION
+				&& (header[2] & FLAG_PUBLISHER) != 0;
+	}
+
+	/**
+	 * The publisher id of a {@link #isPublisherStamped publisher-stamped} header.
+	 * @param header the header frame
+	 * @return the id
+	 */
+	static int publisher(byte[] header) {
+		return ByteBuffer.wrap(header).getInt(SEQUENCE_OFFSET);
+	}
+
+	/**
+	 * The per-topic sequence number of a {@link #isPublisherStamped publisher-stamped}
+	 * header.
+	 * @param header the header frame
+	 * @return the sequence number, unsigned
+	 */
+	static int topicSequence(byte[] header) {
+		return ByteBuffer.wrap(header).getInt(SEQUENCE_OFFSET + Integer.BYTES);
 	}
 
 	private static void writeField(ByteArrayOutputStream out, @Nullable String value) {

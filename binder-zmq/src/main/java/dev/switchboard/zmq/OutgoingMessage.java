@@ -22,4 +22,17 @@ record OutgoingMessage(byte[][] frames, int headerIndex) {
 		return new OutgoingMessage(all, (this.headerIndex < 0) ? -1 : this.headerIndex + prefix.length);
 	}
 
+	/**
+	 * A copy to send again: the I/O thread stamps the header frame in place, so a resend
+	 * must not share it with a send that may still be in a ZeroMQ pipe.
+	 * @return the copy
+	 */
+	OutgoingMessage copy() {
+		byte[][] copy = this.frames.clone();
+		if (this.headerIndex >= 0) {
+			copy[this.headerIndex] = copy[this.headerIndex].clone();
+		}
+		return new OutgoingMessage(copy, this.headerIndex);
+	}
+
 }

@@ -2,6 +2,7 @@ package dev.switchboard.zmq;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.core.ChannelStatistics;
 import dev.switchboard.core.SwitchboardHeaders;
@@ -74,8 +75,18 @@ final class RequestListener implements Receiver {
 				: request;
 	}
 
+	/**
+	 * The handler's reply. Core answers a failed request with an error reply, never a dead
+	 * letter; should another handler give one up anyway, the caller still gets the error.
+	 */
 	private WireMessage answer(WireMessage request) {
-		WireMessage reply = this.handler.handle(request);
+		WireMessage reply;
+		try {
+			reply = this.handler.handle(request);
+		}
+		catch (DeadLetterException ex) {
+			return WireMessage.error(ex.getDeadLetter().failure(), request.correlationId());
+		}
 		return (reply != null) ? reply : WireMessage.of(new byte[0]).withCorrelationId(request.correlationId());
 	}
 

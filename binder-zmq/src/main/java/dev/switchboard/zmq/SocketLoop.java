@@ -16,6 +16,7 @@ import dev.switchboard.BindingException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
@@ -66,6 +67,8 @@ final class SocketLoop implements Runnable, Outbox {
 
 	private long sequence;
 
+	private final @Nullable TopicSequences topicSequences;
+
 	private SocketLoop(ZContext context, SocketOpener opener, SocketPlan plan, Receiver receiver, Duration linger,
 			int ioThreads, String threadName) {
 		this.context = context;
@@ -75,6 +78,7 @@ final class SocketLoop implements Runnable, Outbox {
 		this.linger = linger;
 		this.ioThreads = ioThreads;
 		this.peers = new PeerMonitor(plan.channel(), plan.statistics(), plan.handshakes());
+		this.topicSequences = (plan.type() == SocketType.PUB) ? new TopicSequences() : null;
 		this.thread = new Thread(this, threadName);
 		this.thread.setDaemon(true);
 	}
@@ -277,9 +281,7 @@ final class SocketLoop implements Runnable, Outbox {
 	 */
 	private boolean sendNow(ZMQ.Socket socket, OutgoingMessage message) {
 		byte[][] frames = message.frames();
-		if (message.headerIndex() >= 0) {
-			EnvelopeHeader.stampSequence(frames[message.headerIndex()], this.sequence);
-		}
+		stamp(message);
 		try {
 			int last = frames.length - 1;
 			if (!socket.send(frames[0], ZMQ.DONTWAIT | ((last > 0) ? ZMQ.SNDMORE : 0))) {
@@ -295,6 +297,26 @@ final class SocketLoop implements Runnable, Outbox {
 			logger.warn("Channel '" + this.plan.channel() + "': dropped a message the socket refused: " + ex);
 		}
 		return true;
+	}
+
+	/**
+	 * Number an envelope message as it goes out: per topic on a publisher (its topic frame
+	 * comes first), per socket elsewhere. A PUB never refuses a message, so a publisher's
+	 * number is used even when ZeroMQ then drops the message at a subscriber's high-water
+	 * mark, which is the gap the subscriber sees.
+	 */
+	private void stamp(OutgoingMessage message) {
+		int index = message.headerIndex();
+		if (index < 0) {
+			return;
+		}
+		byte[][] frames = message.frames();
+		if (this.topicSequences != null && index > 0) {
+			this.topicSequences.stamp(frames[0], frames[index]);
+		}
+		else {
+			EnvelopeHeader.stampSequence(frames[index], this.sequence);
+		}
 	}
 
 	private void receive(ZMQ.Socket socket) {

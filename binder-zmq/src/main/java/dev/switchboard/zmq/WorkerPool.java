@@ -7,6 +7,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.switchboard.core.ChannelStatistics;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -14,7 +16,8 @@ import org.apache.commons.logging.LogFactory;
  * The threads that run one listener binding's handler, {@code concurrency} of them, fed by
  * the socket's I/O thread through a bounded queue. When the queue is full the I/O thread
  * waits, stops reading, and ZeroMQ's receive high-water mark pushes back on the peers.
- * Workers own no socket, so nothing here touches ZeroMQ.
+ * Workers own no socket, so nothing here touches ZeroMQ. Closing is graceful: queued
+ * messages are dropped (and counted), messages in progress finish within a timeout.
  */
 final class WorkerPool {
 
@@ -27,14 +30,17 @@ final class WorkerPool {
 
 	private final String channel;
 
+	private final ChannelStatistics statistics;
+
 	private final BlockingQueue<Runnable> tasks;
 
 	private final List<Thread> threads;
 
 	private volatile boolean open = true;
 
-	WorkerPool(String channel, String threadPrefix, int concurrency, int capacity) {
+	WorkerPool(String channel, ChannelStatistics statistics, String threadPrefix, int concurrency, int capacity) {
 		this.channel = channel;
+		this.statistics = statistics;
 		this.tasks = new ArrayBlockingQueue<>(Math.max(capacity, concurrency));
 		this.threads = new ArrayList<>(concurrency);
 		for (int i = 1; i <= concurrency; i++) {
@@ -65,21 +71,50 @@ final class WorkerPool {
 	}
 
 	/**
-	 * Stop the workers: queued tasks are dropped, a task in progress finishes; waits up to
-	 * {@code timeout} for each worker.
-	 * @param timeout how long to wait for a worker to finish its task
+	 * Stop the workers without waiting: tasks still queued are dropped and counted as
+	 * dropped, a task in progress runs to its end. Idempotent.
 	 */
-	void close(Duration timeout) {
+	void stop() {
+		if (!this.open) {
+			return;
+		}
 		this.open = false;
 		for (int stopped = 0; stopped < this.threads.size();) {
-			this.tasks.clear();
+			drop();
 			while (stopped < this.threads.size() && this.tasks.offer(STOP)) {
 				stopped++;
 			}
 		}
+	}
+
+	/**
+	 * Stop the workers and wait until the tasks in progress are done, at most
+	 * {@code timeout} in all. A worker still busy then is left to finish on its own; what it
+	 * sends afterwards finds its socket closed and is counted as dropped.
+	 * @param timeout how long to wait for the tasks in progress
+	 * @return {@code true} if every worker finished in time
+	 */
+	boolean close(Duration timeout) {
+		stop();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean finished = true;
 		for (Thread thread : this.threads) {
 			if (thread != Thread.currentThread()) {
-				join(thread, timeout);
+				finished &= join(thread, deadline);
+			}
+		}
+		if (!finished) {
+			logger.warn("Channel '" + this.channel + "': a listener was still handling a message "
+					+ timeout.toMillis() + " ms after the channel began to close; what it sends now is dropped. "
+					+ "Raise switchboard.zmq.shutdown-timeout to wait longer");
+		}
+		return finished;
+	}
+
+	private void drop() {
+		for (Runnable task = this.tasks.poll(); task != null; task = this.tasks.poll()) {
+			if (task != STOP) {
+				this.statistics.dropped();
 			}
 		}
 	}
@@ -104,13 +139,17 @@ final class WorkerPool {
 		}
 	}
 
-	private static void join(Thread thread, Duration timeout) {
+	private static boolean join(Thread thread, long deadline) {
 		try {
-			thread.join(timeout.toMillis());
+			long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+			if (remaining > 0) {
+				thread.join(remaining);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		return !thread.isAlive();
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.switchboard.zmq;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.switchboard.BindingException;
 import dev.switchboard.ChannelConfigurationException;
 import dev.switchboard.binder.Binder;
+import dev.switchboard.binder.DeadLetterHandler;
 import dev.switchboard.binder.InboundBinding;
 import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.binder.InboundSpec;
+import dev.switchboard.binder.LoggingDeadLetterHandler;
 import dev.switchboard.binder.OutboundBinding;
 import dev.switchboard.binder.PendingReplies;
 import dev.switchboard.binder.RequestBinding;
@@ -26,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * Carries channels over ZeroMQ with JeroMQ, brokerless: ROUTER/DEALER for request-reply,
  * PUB/SUB for pub-sub, PUSH/PULL for pipeline and PAIR for pair. Each socket is owned by one
  * thread; see {@code docs/zmq.md} for the wire format and the defaults.
+ *
+ * <p>ZeroMQ keeps no queue, so the messages a listener gives up on go to a
+ * {@link DeadLetterHandler}; by default a {@link LoggingDeadLetterHandler}.
  *
  * <p>The ZeroMQ context is created on the first bind, so an application whose channels all
  * use another transport starts no ZeroMQ thread.
@@ -43,6 +49,8 @@ public class ZmqBinder implements Binder {
 
 	private final SocketRegistry sockets;
 
+	private final DeadLetterHandler deadLetterHandler;
+
 	private final Set<ZmqBinding> bindings = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean closed;
@@ -59,7 +67,21 @@ public class ZmqBinder implements Binder {
 	 */
 	public ZmqBinder(ZmqBinderOptions options, ZmqChannelOptionsResolver channelOptions,
 			List<ZmqSocketCustomizer> customizers) {
+		this(options, channelOptions, customizers, new LoggingDeadLetterHandler());
+	}
+
+	/**
+	 * Create a binder that hands the messages its listeners give up on to a handler.
+	 * @param options the binder-wide options
+	 * @param channelOptions the per-channel options
+	 * @param customizers applied in order to every socket before it binds or connects
+	 * @param deadLetterHandler takes every dead letter of every channel, on the listener's
+	 * thread
+	 */
+	public ZmqBinder(ZmqBinderOptions options, ZmqChannelOptionsResolver channelOptions,
+			List<ZmqSocketCustomizer> customizers, DeadLetterHandler deadLetterHandler) {
 		this.options = options;
+		this.deadLetterHandler = deadLetterHandler;
 		this.runtime = new ZmqRuntime(options);
 		this.sockets = new SocketRegistry(this.runtime, options, channelOptions,
 				new SocketOpener(options, customizers));
@@ -99,7 +121,7 @@ public class ZmqBinder implements Binder {
 		ReplyMatcher replies = new ReplyMatcher(channel.name(), pending, codec, malformed(channel));
 		ChannelSocket socket = this.sockets.acquire(channel, SocketRole.CALLER, List.of(), replies);
 		return track(new ZmqRequestBinding(channel, socket, this.sockets, replies, pending, codec,
-				this.bindings::remove));
+				this.runtime.timer(), settings.requestRetries(), this.bindings::remove));
 	}
 
 	@Override
@@ -110,13 +132,16 @@ public class ZmqBinder implements Binder {
 		SocketRole role = inboundRole(channel.pattern());
 		List<byte[]> subscriptions = (role == SocketRole.SUBSCRIBER)
 				? List.of(subscription(channel, spec.topicFilter(), settings.framing())) : List.of();
-		WorkerPool workers = new WorkerPool(channel.name(), "switchboard-zmq-" + channel.name() + "-worker-",
+		WorkerPool workers = new WorkerPool(channel.name(), channel.statistics(),
+				"switchboard-zmq-" + channel.name() + "-worker-",
 				spec.concurrency(), (settings.receiveHighWaterMark() != null) ? settings.receiveHighWaterMark()
 						: this.options.receiveHighWaterMark());
 		Receiver receiver = (role == SocketRole.LISTENER)
 				? new RequestListener(handler, codec, workers, malformed(channel), channel.statistics())
-				: new DeliveryReceiver(handler, codec, workers, malformed(channel), channel.statistics(),
-						role == SocketRole.PEER);
+				: new DeliveryReceiver(handler, codec, workers, malformed(channel),
+						new DeadLetters(channel.name(), this.deadLetterHandler, channel.statistics()),
+						channel.statistics(), role == SocketRole.PEER,
+						role == SocketRole.SUBSCRIBER && settings.framing() == ZmqFraming.ENVELOPE);
 		ChannelSocket socket;
 		try {
 			socket = this.sockets.acquire(channel, role, subscriptions, receiver);
@@ -126,17 +151,25 @@ public class ZmqBinder implements Binder {
 			throw ex;
 		}
 		return track(new ZmqInboundBinding(channel, socket, this.sockets, receiver, workers,
-				this.options.linger().plusSeconds(1), this.bindings::remove));
+				this.options.shutdownTimeout(), this.bindings::remove));
 	}
 
 	/**
-	 * Close every binding still open, then the context, each within the linger plus a
-	 * second.
+	 * Close every binding still open, then the context. Listeners stop taking messages
+	 * first and their handlers get the shutdown timeout, side by side, to finish; then every
+	 * socket closes, each within the linger plus a second.
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
-		new ArrayList<>(this.bindings).forEach(ZmqBinding::close);
+		List<ZmqBinding> open = new ArrayList<>(this.bindings);
+		open.sort(Comparator.comparing((binding) -> !(binding instanceof ZmqInboundBinding)));
+		open.forEach((binding) -> {
+			if (binding instanceof ZmqInboundBinding inbound) {
+				inbound.stopReceiving();
+			}
+		});
+		open.forEach(ZmqBinding::close);
 		this.sockets.closeAll();
 		this.runtime.close();
 	}

@@ -8,24 +8,40 @@ import dev.switchboard.core.ChannelSpec;
 
 /**
  * A listener on a ZeroMQ socket: its receiver takes frames from the I/O thread and its
- * workers run the handler.
+ * workers run the handler. Closing is graceful: the binding stops taking messages, lets
+ * its handlers finish what they hold (at most the shutdown timeout), and only then gives
+ * the socket back, so their replies leave before it closes.
  */
 final class ZmqInboundBinding extends AbstractZmqBinding implements InboundBinding {
 
+	private final Receiver receiver;
+
 	private final WorkerPool workers;
 
-	private final Duration workerTimeout;
+	private final Duration shutdownTimeout;
 
 	ZmqInboundBinding(ChannelSpec channel, ChannelSocket socket, SocketRegistry registry, Receiver receiver,
-			WorkerPool workers, Duration workerTimeout, Consumer<ZmqBinding> onClose) {
+			WorkerPool workers, Duration shutdownTimeout, Consumer<ZmqBinding> onClose) {
 		super(channel, socket, registry, receiver, onClose);
+		this.receiver = receiver;
 		this.workers = workers;
-		this.workerTimeout = workerTimeout;
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	/**
+	 * Stop taking messages and tell the workers to stop after the message in hand, without
+	 * waiting; closing the binder does this for every listener first, so that their
+	 * handlers finish side by side.
+	 */
+	void stopReceiving() {
+		socket().receivers().detach(this.receiver);
+		this.workers.stop();
 	}
 
 	@Override
-	protected void afterRelease() {
-		this.workers.close(this.workerTimeout);
+	protected void beforeRelease() {
+		stopReceiving();
+		this.workers.close(this.shutdownTimeout);
 	}
 
 }

@@ -3,6 +3,10 @@ package dev.switchboard.zmq;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -21,6 +25,12 @@ import dev.switchboard.core.WireMessage;
  * dependent stages that block should run on an executor of their own
  * ({@code thenApplyAsync(..., executor)}). A timer expires requests; a reply arriving
  * after that is dropped and counted.
+ *
+ * <p>With {@code requestRetries} set, a request unanswered after its share of the timeout
+ * is sent again, with the same correlation id (Lazy Pirate, without the REQ socket's reset:
+ * a DEALER has no send/receive lockstep to get stuck in). The first reply to any copy
+ * completes the request; replies to the other copies are dropped and counted as late. The
+ * timeout remains the total deadline.
  */
 final class ZmqRequestBinding extends AbstractZmqBinding implements RequestBinding {
 
@@ -28,13 +38,20 @@ final class ZmqRequestBinding extends AbstractZmqBinding implements RequestBindi
 
 	private final PendingReplies pending;
 
+	private final ScheduledExecutorService timer;
+
+	private final int retries;
+
 	private final AtomicLong ids = new AtomicLong();
 
 	ZmqRequestBinding(ChannelSpec channel, ChannelSocket socket, SocketRegistry registry, ReplyMatcher replies,
-			PendingReplies pending, MessageCodec codec, Consumer<ZmqBinding> onClose) {
+			PendingReplies pending, MessageCodec codec, ScheduledExecutorService timer, int retries,
+			Consumer<ZmqBinding> onClose) {
 		super(channel, socket, registry, replies, onClose);
 		this.codec = codec;
 		this.pending = pending;
+		this.timer = timer;
+		this.retries = retries;
 	}
 
 	@Override
@@ -48,7 +65,7 @@ final class ZmqRequestBinding extends AbstractZmqBinding implements RequestBindi
 		OutgoingMessage frames = this.codec.encode(request.withCorrelationId(id))
 			.prefixedWith(id.getBytes(StandardCharsets.UTF_8), RoutingEnvelope.DELIMITER);
 		try {
-			if (!socket().offer(frames)) {
+			if (!socket().offer((this.retries > 0) ? frames.copy() : frames)) {
 				this.pending.fail(id, new BindingException("Channel '" + channel().name() + "': too many requests are "
 						+ "waiting for the ZeroMQ socket (send high-water mark); is the listener reachable?"));
 			}
@@ -56,7 +73,39 @@ final class ZmqRequestBinding extends AbstractZmqBinding implements RequestBindi
 		catch (BindingException ex) {
 			this.pending.fail(id, ex);
 		}
+		scheduleResends(reply, frames, timeout);
 		return reply;
+	}
+
+	/**
+	 * Send again at each of the {@code retries} even splits of the timeout while no reply
+	 * has come. A resend the socket cannot take now is skipped: the next one, or the
+	 * timeout, follows.
+	 */
+	private void scheduleResends(CompletableFuture<WireMessage> reply, OutgoingMessage frames, Duration timeout) {
+		long slice = timeout.toNanos() / (this.retries + 1);
+		for (int attempt = 1; attempt <= this.retries && !reply.isDone(); attempt++) {
+			try {
+				ScheduledFuture<?> resend = this.timer.schedule(() -> resend(reply, frames), slice * attempt,
+						TimeUnit.NANOSECONDS);
+				reply.whenComplete((message, ex) -> resend.cancel(false));
+			}
+			catch (RejectedExecutionException ex) {
+				return;
+			}
+		}
+	}
+
+	private void resend(CompletableFuture<WireMessage> reply, OutgoingMessage frames) {
+		if (reply.isDone()) {
+			return;
+		}
+		try {
+			socket().offer(frames.copy());
+		}
+		catch (BindingException ex) {
+			// closed meanwhile: closing fails every pending request
+		}
 	}
 
 	@Override

@@ -15,10 +15,12 @@ import org.springframework.util.Assert;
  * @param transport the name of the binder that carries the channel, such as {@code zmq}
  * @param concurrency how many threads each listener on this channel uses by default
  * @param requestTimeout how long a request waits for its reply by default
+ * @param retry how a listener that throws is retried before its message takes the error
+ * path
  * @param statistics the channel's running counts
  */
 public record ChannelSpec(String name, Pattern pattern, String transport, int concurrency, Duration requestTimeout,
-		ChannelStatistics statistics) {
+		RetryPolicy retry, ChannelStatistics statistics) {
 
 	/**
 	 * The request timeout used when none is configured.
@@ -34,14 +36,16 @@ public record ChannelSpec(String name, Pattern pattern, String transport, int co
 	}
 
 	/**
-	 * A channel with one listener thread and the default request timeout.
+	 * A channel with one listener thread, the default request timeout and the default retry
+	 * policy.
 	 * @param name the channel name
 	 * @param pattern the pattern
 	 * @param transport the binder name
 	 * @return the spec
 	 */
 	public static ChannelSpec of(String name, Pattern pattern, String transport) {
-		return new ChannelSpec(name, pattern, transport, 1, DEFAULT_REQUEST_TIMEOUT, new ChannelStatistics());
+		return new ChannelSpec(name, pattern, transport, 1, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT,
+				new ChannelStatistics());
 	}
 
 }

@@ -81,6 +81,15 @@ public final class ChannelStatistics {
 	}
 
 	/**
+	 * Count messages the transport lost together, such as a gap in a publisher's sequence
+	 * numbers seen by a subscriber.
+	 * @param count how many
+	 */
+	public void dropped(long count) {
+		this.dropped.add(count);
+	}
+
+	/**
 	 * Count a request that got no reply in time.
 	 */
 	public void timedOut() {

@@ -37,6 +37,38 @@ public final class SwitchboardHeaders {
 	 */
 	public static final String ERROR_MESSAGE = "switchboard-error-message";
 
+	/**
+	 * Wire header of a dead letter: why it was given up, {@code listener-failed} or
+	 * {@code undecodable}.
+	 */
+	public static final String DEAD_LETTER_REASON = "switchboard-dead-letter-reason";
+
+	/**
+	 * Wire header of a dead letter: the class name of the exception that failed it. Apart
+	 * from the error reply's header so that a dead letter is never mistaken for one.
+	 */
+	public static final String EXCEPTION_TYPE = "switchboard-exception-type";
+
+	/**
+	 * Wire header of a dead letter: the message of the exception that failed it.
+	 */
+	public static final String EXCEPTION_MESSAGE = "switchboard-exception-message";
+
+	/**
+	 * Wire header of a dead letter: how many times the listener was invoked.
+	 */
+	public static final String ATTEMPTS = "switchboard-attempts";
+
+	/**
+	 * Wire header of a dead letter: the channel it was received on.
+	 */
+	public static final String ORIGINAL_CHANNEL = "switchboard-original-channel";
+
+	/**
+	 * Wire header of a dead letter: the topic it was published on, when it had one.
+	 */
+	public static final String ORIGINAL_TOPIC = "switchboard-original-topic";
+
 	private SwitchboardHeaders() {
 	}
 

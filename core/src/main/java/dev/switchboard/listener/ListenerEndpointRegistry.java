@@ -42,6 +42,8 @@ public class ListenerEndpointRegistry implements SmartLifecycle {
 
 	private final Map<String, InboundBinding> bindings = new LinkedHashMap<>();
 
+	private final List<MessageDispatcher> dispatchers = new ArrayList<>();
+
 	private boolean running;
 
 	public ListenerEndpointRegistry(ChannelRegistry channels, BinderRegistry binders, PayloadConverter converter) {
@@ -119,9 +121,16 @@ public class ListenerEndpointRegistry implements SmartLifecycle {
 		InboundSpec spec = new InboundSpec(filter, endpoint.group(), concurrency);
 		MessageDispatcher dispatcher = new MessageDispatcher(channel, endpoint.listener(), this.converter, filter);
 		this.bindings.put(endpoint.id(), this.binders.getBinder(channel).bindInbound(channel, spec, dispatcher));
+		this.dispatchers.add(dispatcher);
 	}
 
+	/**
+	 * Close every binding, newest first. Retries stop first, so that a message waiting out
+	 * a backoff does not hold up a binding waiting for its in-flight handlers.
+	 */
 	private void closeBindings() {
+		this.dispatchers.forEach(MessageDispatcher::stop);
+		this.dispatchers.clear();
 		List<InboundBinding> open = new ArrayList<>(this.bindings.values());
 		Collections.reverse(open);
 		open.forEach(InboundBinding::close);

@@ -24,6 +24,8 @@ import dev.switchboard.RequestTimeoutException;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.ChannelStatistics;
 import dev.switchboard.core.Pattern;
+import dev.switchboard.core.RetryPolicy;
+import dev.switchboard.core.SwitchboardHeaders;
 import dev.switchboard.core.SwitchboardTemplate;
 import dev.switchboard.core.WireMessage;
 import dev.switchboard.listener.MessageListenerAdapter;
@@ -53,6 +55,12 @@ public abstract class BinderContractTests {
 
 	private static final AtomicInteger CHANNEL_COUNTER = new AtomicInteger();
 
+	/**
+	 * The default policy's three attempts, with waits short enough for a test.
+	 */
+	private static final RetryPolicy FAST_RETRY = new RetryPolicy(3, Duration.ofMillis(10), 2.0,
+			Duration.ofMillis(100), List.of());
+
 	private final String runId = Long.toHexString(System.nanoTime() & 0xffffffL);
 
 	private final List<ChannelSpec> channels = new ArrayList<>();
@@ -76,6 +84,16 @@ public abstract class BinderContractTests {
 	 * @return a new binder
 	 */
 	protected abstract Binder createPeerBinder(ChannelSpec pairChannel);
+
+	/**
+	 * Every dead letter the binder's dead-letter path has kept so far for a channel, each as
+	 * {@link DeadLetter#toWireMessage()} renders it: read from the channel's dead-letter
+	 * queue on a broker, or from a recording {@link DeadLetterHandler} the binder was
+	 * created with on a transport without one. Called repeatedly while a test waits.
+	 * @param channel the channel
+	 * @return the dead letters, oldest first
+	 */
+	protected abstract List<WireMessage> deadLetters(ChannelSpec channel);
 
 	/**
 	 * Give a new channel whatever transport settings it needs (a free endpoint for ZeroMQ,
@@ -353,24 +371,6 @@ public abstract class BinderContractTests {
 		await().atMost(AWAIT).untilAsserted(() -> assertThat(finished).as("tasks that met the others inside the worker").hasValue(4));
 	}
 
-	@Test
-	void failingWorkerIsCountedAndTheNextMessageIsServed() {
-		ChannelSpec tasks = channel(Pattern.PIPELINE);
-		ContractApplication app = application();
-		app.template().prepare(tasks.name());
-		Queue<String> done = new ConcurrentLinkedQueue<>();
-		app.consume(tasks, String.class, (task) -> {
-			if (task.equals("poison")) {
-				throw new IllegalArgumentException("poison");
-			}
-			done.add(task);
-		});
-		app.template().send(tasks.name(), "poison");
-		app.template().send(tasks.name(), "healthy");
-		await().atMost(AWAIT).untilAsserted(() -> assertThat(done).containsExactly("healthy"));
-		assertThat(tasks.statistics().getFailed()).isEqualTo(1);
-	}
-
 	// pair
 
 	@Test
@@ -451,6 +451,147 @@ public abstract class BinderContractTests {
 		await().atMost(AWAIT).untilAsserted(() -> assertThat(received).containsExactly(new Task(2, "two")));
 		assertThat(tasks.statistics().getMalformed()).isEqualTo(1);
 		assertThat(tasks.statistics().getReceived()).isEqualTo(2);
+		await().atMost(AWAIT).until(() -> deadLetters(tasks).size() == 1);
+		WireMessage deadLetter = deadLetters(tasks).get(0);
+		assertThat(text(deadLetter)).isEqualTo("{\"id\": oops");
+		assertThat(deadLetter.headers()).containsEntry(SwitchboardHeaders.DEAD_LETTER_REASON, "undecodable")
+			.containsEntry(SwitchboardHeaders.ATTEMPTS, "0")
+			.containsEntry(SwitchboardHeaders.EXCEPTION_TYPE, PayloadConversionException.class.getName());
+		assertThat(tasks.statistics().getRetried()).isZero();
+	}
+
+	// failures: retries and dead letters
+
+	@Test
+	void failingWorkerIsRetriedThenDeadLetteredWithItsFailureAndTheNextMessageIsServed() {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		ContractApplication app = application();
+		app.template().prepare(tasks.name());
+		AtomicInteger attempts = new AtomicInteger();
+		Queue<String> done = new ConcurrentLinkedQueue<>();
+		app.consume(tasks, String.class, (task) -> {
+			if (task.equals("poison")) {
+				throw new IllegalArgumentException("attempt " + attempts.incrementAndGet());
+			}
+			done.add(task);
+		});
+		app.template().send(tasks.name(), "poison", Map.of("tenant", "acme"));
+		app.template().send(tasks.name(), "healthy");
+		await().atMost(AWAIT).untilAsserted(() -> assertThat(done).containsExactly("healthy"));
+		await().atMost(AWAIT).until(() -> deadLetters(tasks).size() == 1);
+		WireMessage deadLetter = deadLetters(tasks).get(0);
+		assertThat(text(deadLetter)).isEqualTo("poison");
+		assertThat(deadLetter.headers()).containsEntry("tenant", "acme")
+			.containsEntry(SwitchboardHeaders.DEAD_LETTER_REASON, "listener-failed")
+			.containsEntry(SwitchboardHeaders.EXCEPTION_TYPE, IllegalArgumentException.class.getName())
+			.containsEntry(SwitchboardHeaders.EXCEPTION_MESSAGE, "attempt 3")
+			.containsEntry(SwitchboardHeaders.ATTEMPTS, "3")
+			.containsEntry(SwitchboardHeaders.ORIGINAL_CHANNEL, tasks.name());
+		assertThat(attempts).hasValue(3);
+		assertThat(tasks.statistics().getRetried()).isEqualTo(2);
+		assertThat(tasks.statistics().getFailed()).isEqualTo(1);
+		assertThat(tasks.statistics().getDeadLettered()).isEqualTo(1);
+	}
+
+	@Test
+	void workerThatSucceedsOnARetryHandlesTheMessageOnceAndDeadLettersNothing() {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		ContractApplication app = application();
+		app.template().prepare(tasks.name());
+		AtomicInteger attempts = new AtomicInteger();
+		Queue<String> done = new ConcurrentLinkedQueue<>();
+		app.consume(tasks, String.class, (task) -> {
+			if (attempts.incrementAndGet() == 1) {
+				throw new IllegalStateException("flaky");
+			}
+			done.add(task);
+		});
+		app.template().send(tasks.name(), "task");
+		await().atMost(AWAIT).untilAsserted(() -> assertThat(done).containsExactly("task"));
+		assertThat(tasks.statistics().getRetried()).isEqualTo(1);
+		assertThat(tasks.statistics().getFailed()).isZero();
+		assertThat(tasks.statistics().getDeadLettered()).isZero();
+	}
+
+	@Test
+	void failureMarkedNotRetryableIsDeadLetteredAfterOneAttemptEvenAsACause() {
+		ChannelSpec tasks = channel(Pattern.PIPELINE, new RetryPolicy(3, Duration.ofMillis(10), 2.0,
+				Duration.ofMillis(100), List.of(IllegalArgumentException.class)));
+		ContractApplication app = application();
+		app.template().prepare(tasks.name());
+		AtomicInteger attempts = new AtomicInteger();
+		app.consume(tasks, String.class, (task) -> {
+			attempts.incrementAndGet();
+			throw new IllegalStateException("wrapped", new IllegalArgumentException("bad input"));
+		});
+		app.template().send(tasks.name(), "task");
+		await().atMost(AWAIT).until(() -> deadLetters(tasks).size() == 1);
+		assertThat(deadLetters(tasks).get(0).headers()).containsEntry(SwitchboardHeaders.ATTEMPTS, "1")
+			.containsEntry(SwitchboardHeaders.EXCEPTION_TYPE, IllegalStateException.class.getName());
+		assertThat(attempts).hasValue(1);
+		assertThat(tasks.statistics().getRetried()).isZero();
+	}
+
+	@Test
+	void failingSubscriberDeadLettersWithTheOriginalTopic() {
+		ChannelSpec scores = channel(Pattern.PUB_SUB);
+		ContractApplication app = application();
+		app.template().prepare(scores.name());
+		Queue<String> received = new ConcurrentLinkedQueue<>();
+		app.consume(scores, "#", 1, String.class, (line) -> {
+			if (line.equals("bad")) {
+				throw new IllegalStateException("cannot score " + line);
+			}
+			received.add(line);
+		});
+		SwitchboardTemplate template = app.template();
+		probeUntil(() -> template.publish(scores.name(), "probe", "probe"), () -> received.contains("probe"));
+		template.publish(scores.name(), "eu.match", "bad");
+		await().atMost(AWAIT).until(() -> deadLetters(scores).size() == 1);
+		assertThat(deadLetters(scores).get(0).headers())
+			.containsEntry(SwitchboardHeaders.ORIGINAL_TOPIC, "eu.match")
+			.containsEntry(SwitchboardHeaders.ORIGINAL_CHANNEL, scores.name())
+			.containsEntry(SwitchboardHeaders.EXCEPTION_MESSAGE, "cannot score bad");
+	}
+
+	@Test
+	void failingPairListenerDeadLettersAndThePeerGoesOnTalking() {
+		ChannelSpec peer = channel(Pattern.PAIR);
+		ContractApplication left = application();
+		ContractApplication right = peerApplication(peer);
+		Queue<String> rightInbox = new ConcurrentLinkedQueue<>();
+		right.consume(peer, String.class, (line) -> {
+			if (line.equals("bad")) {
+				throw new IllegalStateException("cannot read " + line);
+			}
+			rightInbox.add(line);
+		});
+		left.template().send(peer.name(), "bad");
+		left.template().send(peer.name(), "good");
+		await().atMost(AWAIT).untilAsserted(() -> assertThat(rightInbox).containsExactly("good"));
+		await().atMost(AWAIT).until(() -> deadLetters(peer).size() == 1);
+		assertThat(text(deadLetters(peer).get(0))).isEqualTo("bad");
+	}
+
+	@Test
+	void requestListenerIsRetriedBeforeTheCallerGetsItsReplyOrTheError() {
+		ChannelSpec echo = channel(Pattern.REQUEST_REPLY);
+		ContractApplication app = application();
+		AtomicInteger attempts = new AtomicInteger();
+		app.reply(echo, String.class, (text) -> {
+			if (text.equals("never") || attempts.incrementAndGet() < 3) {
+				throw new IllegalStateException("not yet: " + text);
+			}
+			return "Echo: " + text;
+		});
+		assertThat(app.template().request(echo.name(), "third time", String.class)).isEqualTo("Echo: third time");
+		assertThat(echo.statistics().getRetried()).isEqualTo(2);
+		assertThatExceptionOfType(RemoteInvocationException.class)
+			.isThrownBy(() -> app.template().request(echo.name(), "never", String.class))
+			.withMessageContaining("not yet: never");
+		assertThat(echo.statistics().getRetried()).isEqualTo(4);
+		assertThat(echo.statistics().getFailed()).isEqualTo(1);
+		assertThat(echo.statistics().getDeadLettered()).as("a caller gets the error instead of a dead letter").isZero();
 	}
 
 	// support
@@ -460,9 +601,16 @@ public abstract class BinderContractTests {
 	 * test know it.
 	 */
 	protected final ChannelSpec channel(Pattern pattern) {
+		return channel(pattern, FAST_RETRY);
+	}
+
+	/**
+	 * A new channel with its own retry policy.
+	 */
+	protected final ChannelSpec channel(Pattern pattern, RetryPolicy retry) {
 		String name = "contract-" + pattern.id() + "-" + this.runId + "-" + CHANNEL_COUNTER.incrementAndGet();
 		ChannelSpec spec = new ChannelSpec(name, pattern, this.firstBinder.transport(), 1, Duration.ofSeconds(10),
-				new ChannelStatistics());
+				retry, new ChannelStatistics());
 		configureChannel(spec);
 		this.channels.add(spec);
 		return spec;
@@ -511,7 +659,11 @@ public abstract class BinderContractTests {
 	}
 
 	private static boolean isProbe(WireMessage message) {
-		return new String(message.payload(), StandardCharsets.UTF_8).equals("probe");
+		return text(message).equals("probe");
+	}
+
+	private static String text(WireMessage message) {
+		return new String(message.payload(), StandardCharsets.UTF_8);
 	}
 
 	private static List<String> withoutProbes(Queue<String> inbox) {

@@ -1,11 +1,17 @@
 package dev.switchboard.listener;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.switchboard.PayloadConversionException;
+import dev.switchboard.binder.DeadLetter;
+import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.core.ChannelSpec;
+import dev.switchboard.core.ChannelStatistics;
 import dev.switchboard.core.Pattern;
+import dev.switchboard.core.RetryPolicy;
 import dev.switchboard.core.SwitchboardHeaders;
 import dev.switchboard.core.TopicFilter;
 import dev.switchboard.core.WireMessage;
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class MessageDispatcherTests {
 
@@ -21,7 +28,7 @@ class MessageDispatcherTests {
 
 	@Test
 	void requestReplyReturnsTheConvertedReplyWithTheRequestsCorrelationId() {
-		ChannelSpec channel = ChannelSpec.of("echo", Pattern.REQUEST_REPLY, "test");
+		ChannelSpec channel = channel("echo", Pattern.REQUEST_REPLY);
 		MessageDispatcher dispatcher = dispatcher(channel,
 				MessageListenerAdapters.replying(this.converter, String.class, (text) -> "Echo: " + text), null);
 		WireMessage reply = dispatcher.handle(text("hi").withCorrelationId("c-1"));
@@ -33,7 +40,7 @@ class MessageDispatcherTests {
 
 	@Test
 	void listenerExceptionBecomesAnErrorReplyAndIsCounted() {
-		ChannelSpec channel = ChannelSpec.of("echo", Pattern.REQUEST_REPLY, "test");
+		ChannelSpec channel = channel("echo", Pattern.REQUEST_REPLY);
 		MessageDispatcher dispatcher = dispatcher(channel,
 				MessageListenerAdapters.replying(this.converter, String.class, (text) -> {
 					throw new IllegalStateException("boom");
@@ -45,23 +52,31 @@ class MessageDispatcherTests {
 		assertThat(reply.headers()).containsEntry(SwitchboardHeaders.ERROR_TYPE, IllegalStateException.class.getName())
 			.containsEntry(SwitchboardHeaders.ERROR_MESSAGE, "boom");
 		assertThat(channel.statistics().getFailed()).isEqualTo(1);
+		assertThat(channel.statistics().getRetried()).isEqualTo(2);
+		assertThat(channel.statistics().getDeadLettered()).isZero();
 	}
 
 	@Test
-	void undecodablePayloadIsCountedAsMalformedWithoutCallingTheListener() {
-		ChannelSpec channel = ChannelSpec.of("tasks", Pattern.PIPELINE, "test");
+	void undecodablePayloadIsDeadLetteredWithoutCallingTheListenerOrRetrying() {
+		ChannelSpec channel = channel("tasks", Pattern.PIPELINE);
 		boolean[] called = { false };
 		MessageDispatcher dispatcher = dispatcher(channel,
 				MessageListenerAdapters.consuming(this.converter, Task.class, (task) -> called[0] = true), null);
-		assertThat(dispatcher.handle(text("{broken"))).isNull();
+		assertThatExceptionOfType(DeadLetterException.class).isThrownBy(() -> dispatcher.handle(text("{broken")))
+			.satisfies((ex) -> {
+				assertThat(ex.getDeadLetter().reason()).isEqualTo(DeadLetter.Reason.UNDECODABLE);
+				assertThat(ex.getDeadLetter().attempts()).isZero();
+			});
 		assertThat(called[0]).isFalse();
 		assertThat(channel.statistics().getMalformed()).isEqualTo(1);
+		assertThat(channel.statistics().getDeadLettered()).isEqualTo(1);
 		assertThat(channel.statistics().getFailed()).isZero();
+		assertThat(channel.statistics().getRetried()).isZero();
 	}
 
 	@Test
 	void undecodableRequestGetsAConversionErrorReply() {
-		ChannelSpec channel = ChannelSpec.of("tasks", Pattern.REQUEST_REPLY, "test");
+		ChannelSpec channel = channel("tasks", Pattern.REQUEST_REPLY);
 		MessageDispatcher dispatcher = dispatcher(channel,
 				MessageListenerAdapters.replying(this.converter, Task.class, Task::name), null);
 		WireMessage reply = dispatcher.handle(text("{broken"));
@@ -72,7 +87,7 @@ class MessageDispatcherTests {
 
 	@Test
 	void messageOnATopicOutsideTheFilterIsIgnored() {
-		ChannelSpec channel = ChannelSpec.of("scores", Pattern.PUB_SUB, "test");
+		ChannelSpec channel = channel("scores", Pattern.PUB_SUB);
 		int[] calls = { 0 };
 		MessageDispatcher dispatcher = dispatcher(channel,
 				MessageListenerAdapters.consuming(this.converter, String.class, (line) -> calls[0]++),
@@ -87,7 +102,7 @@ class MessageDispatcherTests {
 
 	@Test
 	void pairListenerReturnValueIsSentToThePeer() {
-		ChannelSpec channel = ChannelSpec.of("peer", Pattern.PAIR, "test");
+		ChannelSpec channel = channel("peer", Pattern.PAIR);
 		MessageDispatcher dispatcher = dispatcher(channel,
 				MessageListenerAdapters.replying(this.converter, String.class, (text) -> "pong"), null);
 		WireMessage toPeer = dispatcher.handle(text("ping"));
@@ -96,14 +111,66 @@ class MessageDispatcherTests {
 	}
 
 	@Test
-	void failingPipelineListenerSendsNothingBack() {
-		ChannelSpec channel = ChannelSpec.of("tasks", Pattern.PIPELINE, "test");
+	void failingPipelineListenerIsRetriedThenDeadLetteredWithTheMessageAndFailure() {
+		ChannelSpec channel = channel("tasks", Pattern.PIPELINE);
+		int[] calls = { 0 };
 		MessageDispatcher dispatcher = dispatcher(channel,
 				MessageListenerAdapters.consuming(this.converter, String.class, (text) -> {
+					throw new IllegalStateException("boom " + ++calls[0]);
+				}), null);
+		WireMessage message = text("x").withTopic("a.b");
+		assertThatExceptionOfType(DeadLetterException.class).isThrownBy(() -> dispatcher.handle(message))
+			.satisfies((ex) -> {
+				DeadLetter deadLetter = ex.getDeadLetter();
+				assertThat(deadLetter.message()).isSameAs(message);
+				assertThat(deadLetter.attempts()).isEqualTo(3);
+				assertThat(deadLetter.toWireMessage().headers())
+					.containsEntry(SwitchboardHeaders.EXCEPTION_TYPE, IllegalStateException.class.getName())
+					.containsEntry(SwitchboardHeaders.EXCEPTION_MESSAGE, "boom 3")
+					.containsEntry(SwitchboardHeaders.ATTEMPTS, "3")
+					.containsEntry(SwitchboardHeaders.ORIGINAL_CHANNEL, "tasks")
+					.containsEntry(SwitchboardHeaders.ORIGINAL_TOPIC, "a.b");
+			});
+		assertThat(calls[0]).isEqualTo(3);
+		assertThat(channel.statistics().getFailed()).isEqualTo(1);
+		assertThat(channel.statistics().getRetried()).isEqualTo(2);
+		assertThat(channel.statistics().getDeadLettered()).isEqualTo(1);
+	}
+
+	@Test
+	void failureMarkedNotRetryableIsNotRetried() {
+		ChannelSpec channel = new ChannelSpec("tasks", Pattern.PIPELINE, "test", 1, ChannelSpec.DEFAULT_REQUEST_TIMEOUT,
+				new RetryPolicy(5, Duration.ZERO, 1.0, Duration.ZERO, List.of(IllegalArgumentException.class)),
+				new ChannelStatistics());
+		int[] calls = { 0 };
+		MessageDispatcher dispatcher = dispatcher(channel,
+				MessageListenerAdapters.consuming(this.converter, String.class, (text) -> {
+					calls[0]++;
+					throw new IllegalArgumentException("bad");
+				}), null);
+		assertThatExceptionOfType(DeadLetterException.class).isThrownBy(() -> dispatcher.handle(text("x")));
+		assertThat(calls[0]).isEqualTo(1);
+	}
+
+	@Test
+	void stoppedDispatcherMakesNoFurtherAttempt() {
+		ChannelSpec channel = new ChannelSpec("tasks", Pattern.PIPELINE, "test", 1, ChannelSpec.DEFAULT_REQUEST_TIMEOUT,
+				new RetryPolicy(3, Duration.ofHours(1), 1.0, Duration.ofHours(1), List.of()), new ChannelStatistics());
+		int[] calls = { 0 };
+		MessageDispatcher dispatcher = dispatcher(channel,
+				MessageListenerAdapters.consuming(this.converter, String.class, (text) -> {
+					calls[0]++;
 					throw new IllegalStateException("boom");
 				}), null);
-		assertThat(dispatcher.handle(text("x"))).isNull();
-		assertThat(channel.statistics().getFailed()).isEqualTo(1);
+		dispatcher.stop();
+		assertThatExceptionOfType(DeadLetterException.class).isThrownBy(() -> dispatcher.handle(text("x")))
+			.satisfies((ex) -> assertThat(ex.getDeadLetter().attempts()).isEqualTo(1));
+		assertThat(calls[0]).as("the hour-long backoff was not waited out").isEqualTo(1);
+	}
+
+	private static ChannelSpec channel(String name, Pattern pattern) {
+		return new ChannelSpec(name, pattern, "test", 1, ChannelSpec.DEFAULT_REQUEST_TIMEOUT,
+				new RetryPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(5), List.of()), new ChannelStatistics());
 	}
 
 	private MessageDispatcher dispatcher(ChannelSpec channel, MessageListenerAdapter listener, TopicFilter filter) {

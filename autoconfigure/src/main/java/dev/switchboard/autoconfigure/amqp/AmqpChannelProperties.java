@@ -52,6 +52,13 @@ public class AmqpChannelProperties {
 	 */
 	private Side side = Side.AUTO;
 
+	/**
+	 * Whether the channel dead-letters to its own exchange <stem>.dlx and queue <stem>.dlq
+	 * (its consuming queues then carry x-dead-letter-exchange); when off, a message given up
+	 * on is rejected and dropped unless a broker policy dead-letters it.
+	 */
+	private boolean deadLetterQueue = true;
+
 	public @Nullable String getQueue() {
 		return this.queue;
 	}
@@ -114,6 +121,14 @@ public class AmqpChannelProperties {
 
 	public void setSide(Side side) {
 		this.side = side;
+	}
+
+	public boolean isDeadLetterQueue() {
+		return this.deadLetterQueue;
+	}
+
+	public void setDeadLetterQueue(boolean deadLetterQueue) {
+		this.deadLetterQueue = deadLetterQueue;
 	}
 
 	/**

@@ -41,6 +41,8 @@ final class AmqpConnectionOptionsMapper {
 				.recoveryInterval(properties.getRecoveryInterval())
 				.connectionTimeout(properties.getConnectionTimeout())
 				.publisherChannels(properties.getPublisherChannels())
+				.blockedTimeout(properties.getBlockedTimeout())
+				.sendRecoveryTimeout(properties.getSendRecoveryTimeout())
 				.build();
 		}
 		catch (IllegalArgumentException ex) {

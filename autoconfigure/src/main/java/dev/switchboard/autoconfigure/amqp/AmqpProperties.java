@@ -64,6 +64,18 @@ public class AmqpProperties {
 	 */
 	private int publisherChannels = 4;
 
+	/**
+	 * How long a send waits while the broker blocks publishing (a memory or disk alarm)
+	 * before it fails; 0 fails at once.
+	 */
+	private Duration blockedTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * How long a send waits for a lost connection to recover before it fails; a message whose
+	 * confirm never came is published again once it has (at-least-once).
+	 */
+	private Duration sendRecoveryTimeout = Duration.ofSeconds(60);
+
 	public List<String> getAddresses() {
 		return this.addresses;
 	}
@@ -134,6 +146,22 @@ public class AmqpProperties {
 
 	public void setPublisherChannels(int publisherChannels) {
 		this.publisherChannels = publisherChannels;
+	}
+
+	public Duration getBlockedTimeout() {
+		return this.blockedTimeout;
+	}
+
+	public void setBlockedTimeout(Duration blockedTimeout) {
+		this.blockedTimeout = blockedTimeout;
+	}
+
+	public Duration getSendRecoveryTimeout() {
+		return this.sendRecoveryTimeout;
+	}
+
+	public void setSendRecoveryTimeout(Duration sendRecoveryTimeout) {
+		this.sendRecoveryTimeout = sendRecoveryTimeout;
 	}
 
 }

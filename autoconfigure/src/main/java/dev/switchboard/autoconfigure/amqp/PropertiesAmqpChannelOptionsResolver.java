@@ -42,6 +42,7 @@ final class PropertiesAmqpChannelOptionsResolver implements AmqpChannelOptionsRe
 				.confirms(amqp.isConfirms())
 				.confirmTimeout(amqp.getConfirmTimeout())
 				.side(PairSide.valueOf(amqp.getSide().name()))
+				.deadLetterQueue(amqp.isDeadLetterQueue())
 				.build();
 		}
 		catch (IllegalArgumentException ex) {

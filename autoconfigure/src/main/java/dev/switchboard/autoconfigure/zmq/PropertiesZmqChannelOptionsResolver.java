@@ -3,6 +3,7 @@ package dev.switchboard.autoconfigure.zmq;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.switchboard.ChannelConfigurationException;
 import dev.switchboard.autoconfigure.SwitchboardProperties;
 import dev.switchboard.zmq.ZmqChannelOptions;
 import dev.switchboard.zmq.ZmqChannelOptionsResolver;
@@ -22,7 +23,7 @@ final class PropertiesZmqChannelOptionsResolver implements ZmqChannelOptionsReso
 		this.options = properties.getChannels()
 			.entrySet()
 			.stream()
-			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (entry) -> toOptions(entry.getValue().getZmq())));
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (entry) -> toOptions(entry.getKey(), entry.getValue().getZmq())));
 	}
 
 	@Override
@@ -30,11 +31,16 @@ final class PropertiesZmqChannelOptionsResolver implements ZmqChannelOptionsReso
 		return this.options.getOrDefault(channel, ZmqChannelOptions.none());
 	}
 
-	private static ZmqChannelOptions toOptions(ZmqChannelProperties zmq) {
+	private static ZmqChannelOptions toOptions(String channel, ZmqChannelProperties zmq) {
+		if (zmq.getRequestRetries() < 0) {
+			throw new ChannelConfigurationException("Channel '" + channel + "' has request retries "
+					+ zmq.getRequestRetries() + ": set switchboard.channels." + channel
+					+ ".zmq.request-retries to 0 (send once) or more");
+		}
 		DataSize maxMessageSize = zmq.getMaxMessageSize();
 		return new ZmqChannelOptions(zmq.getEndpoints(), zmq.getBind(), ZmqFraming.valueOf(zmq.getFraming().name()),
 				zmq.getSendHighWaterMark(), zmq.getReceiveHighWaterMark(),
-				(maxMessageSize != null) ? maxMessageSize.toBytes() : null);
+				(maxMessageSize != null) ? maxMessageSize.toBytes() : null, zmq.getRequestRetries());
 	}
 
 }

@@ -49,6 +49,14 @@ public class ZmqChannelProperties {
 	 */
 	private @Nullable DataSize maxMessageSize;
 
+	/**
+	 * How many times a request-reply caller sends a request again when no reply came within
+	 * its share of the request timeout (Lazy Pirate); the request timeout stays the total
+	 * deadline, split evenly between the attempts. Only for listeners that may see a request
+	 * twice.
+	 */
+	private int requestRetries;
+
 	public List<String> getEndpoints() {
 		return this.endpoints;
 	}
@@ -95,6 +103,14 @@ public class ZmqChannelProperties {
 
 	public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
 		this.maxMessageSize = maxMessageSize;
+	}
+
+	public int getRequestRetries() {
+		return this.requestRetries;
+	}
+
+	public void setRequestRetries(int requestRetries) {
+		this.requestRetries = requestRetries;
 	}
 
 	/**

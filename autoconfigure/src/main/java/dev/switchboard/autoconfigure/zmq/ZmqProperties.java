@@ -49,6 +49,12 @@ public class ZmqProperties {
 	 */
 	private Duration reconnectInterval = Duration.ofMillis(100);
 
+	/**
+	 * How long closing a listener waits for the messages its handlers are working on, whose
+	 * replies are sent before the socket closes; a handler still busy then is abandoned.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(5);
+
 	public int getIoThreads() {
 		return this.ioThreads;
 	}
@@ -103,6 +109,14 @@ public class ZmqProperties {
 
 	public void setReconnectInterval(Duration reconnectInterval) {
 		this.reconnectInterval = reconnectInterval;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
 	}
 
 }

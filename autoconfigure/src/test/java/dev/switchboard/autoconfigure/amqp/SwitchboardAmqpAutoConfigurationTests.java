@@ -99,11 +99,12 @@ class SwitchboardAmqpAutoConfigurationTests {
 					"switchboard.amqp.username=bob", "switchboard.amqp.password=secret",
 					"switchboard.amqp.virtual-host=/scores", "switchboard.amqp.connection-name=scoreboard",
 					"switchboard.amqp.heartbeat=30", "switchboard.amqp.recovery-interval=2s",
-					"switchboard.amqp.connection-timeout=3s", "switchboard.amqp.publisher-channels=8")
+					"switchboard.amqp.connection-timeout=3s", "switchboard.amqp.publisher-channels=8",
+					"switchboard.amqp.blocked-timeout=0", "switchboard.amqp.send-recovery-timeout=20s")
 			.run((context) -> assertThat(context.getBean(AmqpConnectionOptions.class))
 				.isEqualTo(new AmqpConnectionOptions(List.of("rabbit-1:5672", "rabbit-2:5673"), "bob", "secret",
 						"/scores", "scoreboard", Duration.ofSeconds(30), Duration.ofSeconds(2),
-						Duration.ofSeconds(3), 8)));
+						Duration.ofSeconds(3), 8, Duration.ZERO, Duration.ofSeconds(20))));
 	}
 
 	@Test
@@ -197,14 +198,15 @@ class SwitchboardAmqpAutoConfigurationTests {
 					"switchboard.channels.tasks.amqp.queue=work", "switchboard.channels.tasks.amqp.prefetch=10",
 					"switchboard.channels.tasks.amqp.durable=false", "switchboard.channels.tasks.amqp.persistent=false",
 					"switchboard.channels.tasks.amqp.confirms=false",
-					"switchboard.channels.tasks.amqp.confirm-timeout=2s", "switchboard.channels.peer.pattern=pair",
+					"switchboard.channels.tasks.amqp.confirm-timeout=2s",
+					"switchboard.channels.tasks.amqp.dead-letter-queue=false", "switchboard.channels.peer.pattern=pair",
 					"switchboard.channels.peer.amqp.side=b", "switchboard.channels.scores.pattern=pub-sub",
 					"switchboard.channels.scores.amqp.exchange=live-scores")
 			.run((context) -> {
 				AmqpChannelOptionsResolver resolver = context.getBean(AmqpChannelOptionsResolver.class);
 				assertThat(resolver.resolve("tasks")).isEqualTo(
 						new AmqpChannelOptions("work", null, 10, false, false, false, Duration.ofSeconds(2),
-								PairSide.AUTO));
+								PairSide.AUTO, false));
 				assertThat(resolver.resolve("peer").side()).isEqualTo(PairSide.B);
 				assertThat(resolver.resolve("scores").exchange()).isEqualTo("live-scores");
 				assertThat(resolver.resolve("undefined")).isEqualTo(AmqpChannelOptions.defaults());

@@ -29,6 +29,7 @@ class PairAmqpIntegrationTests {
 	{
 		this.broker.queue(this.queue + ".a");
 		this.broker.queue(this.queue + ".b");
+		this.broker.deadLetters(this.queue);
 	}
 
 	@RegisterExtension

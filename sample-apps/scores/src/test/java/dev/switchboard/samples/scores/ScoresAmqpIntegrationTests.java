@@ -24,7 +24,7 @@ class ScoresAmqpIntegrationTests {
 	@Order(1)
 	final BrokerCleanup broker = new BrokerCleanup();
 
-	private final String exchange = this.broker.exchange("switchboard-sample-scores-" + UUID.randomUUID());
+	private final String exchange = this.broker.deadLetters(this.broker.exchange("switchboard-sample-scores-" + UUID.randomUUID()));
 
 	@RegisterExtension
 	@Order(2)

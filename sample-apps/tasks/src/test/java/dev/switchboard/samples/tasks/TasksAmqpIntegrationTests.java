@@ -27,7 +27,7 @@ class TasksAmqpIntegrationTests {
 	@Order(1)
 	final BrokerCleanup broker = new BrokerCleanup();
 
-	private final String queue = this.broker.queue("switchboard-sample-tasks-" + UUID.randomUUID());
+	private final String queue = this.broker.deadLetters(this.broker.queue("switchboard-sample-tasks-" + UUID.randomUUID()));
 
 	@RegisterExtension
 	@Order(2)

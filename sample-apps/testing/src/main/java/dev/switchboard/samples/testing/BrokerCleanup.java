@@ -43,6 +43,18 @@ public final class BrokerCleanup implements AfterEachCallback {
 		return name;
 	}
 
+	/**
+	 * Delete the dead-letter exchange and queue of a channel after the test:
+	 * {@code <stem>.dlx} and {@code <stem>.dlq}.
+	 * @param stem the channel's queue (or pub-sub exchange) name
+	 * @return the stem
+	 */
+	public String deadLetters(String stem) {
+		queue(stem + ".dlq");
+		exchange(stem + ".dlx");
+		return stem;
+	}
+
 	@Override
 	public void afterEach(ExtensionContext context) throws IOException, TimeoutException {
 		try (Connection connection = new ConnectionFactory().newConnection();

@@ -108,6 +108,19 @@ public final class SampleProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Kill the program at once with SIGKILL, as a crash would: no shutdown hook runs, nothing
+	 * is acknowledged or closed.
+	 */
+	public void kill() {
+		try {
+			this.process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	public boolean isAlive() {
 		return this.process.isAlive();
 	}

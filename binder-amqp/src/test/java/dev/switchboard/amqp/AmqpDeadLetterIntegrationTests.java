@@ -1,0 +1,188 @@
+package dev.switchboard.amqp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import dev.switchboard.BindingException;
+import dev.switchboard.binder.DeadLetter;
+import dev.switchboard.binder.DeadLetterException;
+import dev.switchboard.binder.InboundHandler;
+import dev.switchboard.binder.InboundSpec;
+import dev.switchboard.core.ChannelSpec;
+import dev.switchboard.core.Pattern;
+import dev.switchboard.core.SwitchboardHeaders;
+import dev.switchboard.core.WireMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The AMQP dead-letter path beyond the shared contract: what a dead letter keeps of the
+ * original, queues declared before dead-lettering existed, and a channel without a
+ * dead-letter queue.
+ */
+class AmqpDeadLetterIntegrationTests {
+
+	private static final Duration AWAIT = Duration.ofSeconds(20);
+
+	private final Broker broker = new Broker();
+
+	private final List<AmqpBinder> binders = new ArrayList<>();
+
+	@AfterEach
+	void cleanUp() throws IOException, TimeoutException {
+		this.binders.forEach(AmqpBinder::close);
+		this.broker.deleteAll();
+	}
+
+	@Test
+	void deadLetterKeepsTheOriginalPropertiesHeadersAndRoutingKeyAndAddsTheFailure() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		AmqpBinder binder = binder(AmqpChannelOptions.defaults());
+		binder.bindInbound(tasks, new InboundSpec(null, null, 1), failing(tasks, (message) -> true));
+		try (Connection connection = Broker.connect(); Channel channel = connection.createChannel()) {
+			channel.basicPublish("", tasks.name(), new AMQP.BasicProperties.Builder().messageId("m-1")
+				.contentType("text/plain")
+				.headers(Map.of("attempt", 7))
+				.expiration("600000")
+				.build(), "poison".getBytes(StandardCharsets.UTF_8));
+		}
+		List<GetResponse> deadLetters = new ArrayList<>();
+		await().atMost(AWAIT).until(() -> deadLetters.addAll(Broker.drain(tasks.name() + ".dlq")));
+		GetResponse deadLetter = deadLetters.get(0);
+		assertThat(deadLetter.getBody()).asString(StandardCharsets.UTF_8).isEqualTo("poison");
+		assertThat(deadLetter.getEnvelope().getRoutingKey()).isEqualTo(tasks.name());
+		AMQP.BasicProperties properties = deadLetter.getProps();
+		assertThat(properties.getMessageId()).isEqualTo("m-1");
+		assertThat(properties.getContentType()).isEqualTo("text/plain");
+		assertThat(properties.getExpiration()).as("a dead letter waits until someone looks at it").isNull();
+		assertThat(properties.getDeliveryMode()).isEqualTo(2);
+		assertThat(properties.getHeaders()).containsEntry("attempt", 7)
+			.hasEntrySatisfying(SwitchboardHeaders.EXCEPTION_TYPE,
+					(type) -> assertThat(type).hasToString(IllegalStateException.class.getName()))
+			.hasEntrySatisfying(SwitchboardHeaders.ATTEMPTS, (attempts) -> assertThat(attempts).hasToString("2"))
+			.hasEntrySatisfying(SwitchboardHeaders.ORIGINAL_CHANNEL,
+					(channel) -> assertThat(channel).hasToString(tasks.name()));
+		assertThat(Broker.drain(tasks.name())).as("the original was acknowledged").isEmpty();
+	}
+
+	@Test
+	void queueDeclaredWithoutTheDeadLetterArgumentFailsNamingTheQueueAndTheMigration() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		try (Connection connection = Broker.connect(); Channel channel = connection.createChannel()) {
+			channel.queueDeclare(tasks.name(), true, false, false, null);
+		}
+		AmqpBinder binder = binder(AmqpChannelOptions.defaults());
+		assertThatExceptionOfType(BindingException.class)
+			.isThrownBy(() -> binder.bindInbound(tasks, new InboundSpec(null, null, 1), (message) -> null))
+			.withMessageContaining("Channel '" + tasks.name() + "': queue '" + tasks.name() + "'")
+			.withMessageContaining("x-dead-letter-exchange")
+			.withMessageContaining("rabbitmqctl delete_queue " + tasks.name())
+			.withMessageContaining("switchboard.channels." + tasks.name() + ".amqp.dead-letter-queue=false");
+	}
+
+	@Test
+	void channelWithoutADeadLetterQueueTakesAnExistingPlainQueueAndRejectsWhatItGivesUpOn() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		try (Connection connection = Broker.connect(); Channel channel = connection.createChannel()) {
+			channel.queueDeclare(tasks.name(), true, false, false, null);
+		}
+		AmqpBinder binder = binder(AmqpChannelOptions.builder().deadLetterQueue(false).build());
+		AtomicInteger attempts = new AtomicInteger();
+		Queue<String> done = new ConcurrentLinkedQueue<>();
+		binder.bindInbound(tasks, new InboundSpec(null, null, 1), failing(tasks, (message) -> {
+			boolean poison = text(message).equals("poison");
+			if (poison) {
+				attempts.incrementAndGet();
+			}
+			else {
+				done.add(text(message));
+			}
+			return poison;
+		}));
+		binder.bindOutbound(tasks).send(text("poison"));
+		binder.bindOutbound(tasks).send(text("healthy"));
+		await().atMost(AWAIT).untilAsserted(() -> assertThat(done).containsExactly("healthy"));
+		assertThat(attempts).as("rejected, not redelivered").hasValue(1);
+		assertThat(Broker.drain(tasks.name())).isEmpty();
+	}
+
+	@Test
+	void brokenDeadLetterExchangeRejectsTheMessageInsteadOfRedeliveringItAndTheChannelKeepsServing()
+			throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		AmqpBinder binder = binder(AmqpChannelOptions.builder().confirmTimeout(Duration.ofSeconds(2)).build());
+		AtomicInteger attempts = new AtomicInteger();
+		Queue<String> done = new ConcurrentLinkedQueue<>();
+		binder.bindInbound(tasks, new InboundSpec(null, null, 1), failing(tasks, (message) -> {
+			boolean poison = text(message).equals("poison");
+			if (poison) {
+				attempts.incrementAndGet();
+			}
+			else {
+				done.add(text(message));
+			}
+			return poison;
+		}));
+		try (Connection connection = Broker.connect(); Channel channel = connection.createChannel()) {
+			channel.exchangeDelete(tasks.name() + ".dlx");
+		}
+		binder.bindOutbound(tasks).send(text("poison"));
+		binder.bindOutbound(tasks).send(text("healthy"));
+		await().atMost(AWAIT).untilAsserted(() -> assertThat(done).containsExactly("healthy"));
+		assertThat(attempts).hasValue(1);
+		assertThat(Broker.drain(tasks.name())).isEmpty();
+	}
+
+	/**
+	 * A handler that gives up, as core's dispatcher does after its retries, on the messages
+	 * the predicate picks.
+	 */
+	private static InboundHandler failing(ChannelSpec channel, java.util.function.Predicate<WireMessage> poison) {
+		return (message) -> {
+			if (poison.test(message)) {
+				throw new DeadLetterException(new DeadLetter(channel.name(), message,
+						DeadLetter.Reason.LISTENER_FAILED, 2, new IllegalStateException("boom")));
+			}
+			return null;
+		};
+	}
+
+	private AmqpBinder binder(AmqpChannelOptions options) {
+		AmqpBinder binder = new AmqpBinder(AmqpConnectionOptions.defaults(), (channel) -> options);
+		this.binders.add(binder);
+		return binder;
+	}
+
+	private ChannelSpec channel(Pattern pattern) {
+		ChannelSpec channel = ChannelSpec.of("dead-letter-" + pattern.id() + "-" + UUID.randomUUID(), pattern,
+				AmqpBinder.TRANSPORT);
+		this.broker.channel(channel.name());
+		return channel;
+	}
+
+	private static String text(WireMessage message) {
+		return new String(message.payload(), StandardCharsets.UTF_8);
+	}
+
+	private static WireMessage text(String text) {
+		return new WireMessage(text.getBytes(StandardCharsets.UTF_8), null, "text/plain", null, Map.of());
+	}
+
+}
