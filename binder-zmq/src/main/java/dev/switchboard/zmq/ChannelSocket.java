@@ -1,5 +1,6 @@
 package dev.switchboard.zmq;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -38,6 +39,16 @@ final class ChannelSocket implements Outbox {
 	@Override
 	public boolean offer(OutgoingMessage message) {
 		return this.loop.offer(message);
+	}
+
+	/**
+	 * Queue a message for the socket, waiting up to {@code wait} for room; any thread.
+	 * @param message the message
+	 * @param wait how long to wait while the send high-water mark's worth is queued
+	 * @return {@code false} when no room came up in time
+	 */
+	boolean offer(OutgoingMessage message, Duration wait) {
+		return this.loop.offer(message, wait);
 	}
 
 	List<String> endpoints() {

@@ -7,9 +7,9 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.switchboard.BindingException;
 
@@ -53,7 +53,7 @@ final class SocketLoop implements Runnable, Outbox {
 
 	private final Queue<OutgoingMessage> outgoing = new ConcurrentLinkedQueue<>();
 
-	private final AtomicInteger backlog = new AtomicInteger();
+	private final Semaphore room;
 
 	private final Wakeup wakeup = new Wakeup();
 
@@ -78,6 +78,7 @@ final class SocketLoop implements Runnable, Outbox {
 		this.linger = linger;
 		this.ioThreads = ioThreads;
 		this.peers = new PeerMonitor(plan.channel(), plan.statistics(), plan.handshakes());
+		this.room = new Semaphore(plan.sendHighWaterMark());
 		this.topicSequences = (plan.type() == SocketType.PUB) ? new TopicSequences() : null;
 		this.thread = new Thread(this, threadName);
 		this.thread.setDaemon(true);
@@ -122,16 +123,48 @@ final class SocketLoop implements Runnable, Outbox {
 	 */
 	@Override
 	public boolean offer(OutgoingMessage message) {
+		checkRunning();
+		if (!this.room.tryAcquire()) {
+			return false;
+		}
+		enqueue(message);
+		return true;
+	}
+
+	/**
+	 * Queue a message for the socket, waiting for room while the high-water mark's worth is
+	 * already queued; any thread. A sender that outpaces the socket thus waits for it, as on
+	 * a blocking ZeroMQ socket, instead of failing and retrying in a loop.
+	 * @param message the frames to send
+	 * @param wait how long to wait for room
+	 * @return {@code false} if no room came up within the wait
+	 * @throws BindingException if the socket is closed, or the wait is interrupted
+	 */
+	boolean offer(OutgoingMessage message, Duration wait) {
+		checkRunning();
+		try {
+			if (!this.room.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+				return false;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BindingException("Channel '" + this.plan.channel() + "': interrupted while waiting for room in "
+					+ "the ZeroMQ socket's queue", ex);
+		}
+		enqueue(message);
+		return true;
+	}
+
+	private void checkRunning() {
 		if (!this.running) {
 			throw new BindingException("Channel '" + this.plan.channel() + "': the ZeroMQ socket is closed");
 		}
-		if (this.backlog.incrementAndGet() > this.plan.sendHighWaterMark()) {
-			this.backlog.decrementAndGet();
-			return false;
-		}
+	}
+
+	private void enqueue(OutgoingMessage message) {
 		this.outgoing.add(message);
 		this.wakeup.signal();
-		return true;
 	}
 
 	/**
@@ -271,7 +304,7 @@ final class SocketLoop implements Runnable, Outbox {
 				return;
 			}
 			this.blocked = null;
-			this.backlog.decrementAndGet();
+			this.room.release();
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.switchboard.zmq;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import dev.switchboard.BindingException;
@@ -13,6 +14,15 @@ import dev.switchboard.core.WireMessage;
  * returns once they are queued, which is all ZeroMQ promises.
  */
 final class ZmqOutboundBinding extends AbstractZmqBinding implements OutboundBinding {
+
+	/**
+	 * How long a pipeline or pair send waits for room in a full queue. A socket whose peer
+	 * keeps up frees room within microseconds; one that freed none in this long (its I/O
+	 * thread looks at least every 100 ms) has no peer taking messages. Before the wait, a
+	 * sender faster than the socket failed and retried in a loop, and building those
+	 * exceptions took most of the CPU of a pipeline benchmark.
+	 */
+	static final Duration ROOM_WAIT = Duration.ofMillis(100);
 
 	private final MessageCodec codec;
 
@@ -30,17 +40,21 @@ final class ZmqOutboundBinding extends AbstractZmqBinding implements OutboundBin
 
 	/**
 	 * Queue a message. When the send high-water mark's worth is already queued, a publisher
-	 * drops the message and counts it, as a PUB socket does; other patterns refuse it, so
-	 * the caller learns that no peer is taking messages.
+	 * drops the message and counts it, as a PUB socket does; other patterns wait up to
+	 * {@link #ROOM_WAIT} for the socket to take one, and then refuse it, so the caller learns
+	 * that no peer is taking messages.
 	 */
 	@Override
 	public void send(WireMessage message) {
 		checkOpen();
-		if (!socket().offer(this.codec.encode(message))) {
-			if (this.dropWhenFull) {
+		OutgoingMessage frames = this.codec.encode(message);
+		if (this.dropWhenFull) {
+			if (!socket().offer(frames)) {
 				channel().statistics().dropped();
-				return;
 			}
+			return;
+		}
+		if (!socket().offer(frames, ROOM_WAIT)) {
 			String name = channel().name();
 			throw new BindingException("Channel '" + name + "': " + this.highWaterMark + " messages are already "
 					+ "waiting for the ZeroMQ socket; is a peer connected and keeping up? Raise switchboard.channels."
