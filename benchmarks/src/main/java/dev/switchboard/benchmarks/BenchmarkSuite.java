@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.switchboard.benchmarks.report.Report;
 
@@ -64,23 +67,53 @@ public final class BenchmarkSuite {
 	}
 
 	/**
-	 * Measure the plan's scenarios, printing each {@code RESULT} line as it comes.
+	 * Measure the plan's scenarios, printing each {@code RESULT} line as it comes. The
+	 * subjects compared with each other (same transport, pattern, payload and senders) run
+	 * {@link Plan#rounds()} times, taking turns, and each keeps its fastest run: on a shared
+	 * machine other work only ever slows a run down, and taking turns spreads that over all
+	 * subjects alike.
 	 * @param plan the plan
 	 * @param only keeps the scenarios whose description contains this text
 	 * @param forked runs one measurement
-	 * @return the results of the measurements that succeeded
+	 * @return the results of the scenarios that succeeded
 	 */
 	static List<Result> run(Plan plan, String only, ForkedMeasurement forked) throws InterruptedException {
 		List<Result> results = new ArrayList<>();
-		for (Scenario scenario : scenarios(plan, only)) {
-			Result result = measure(forked, scenario);
-			if (result != null) {
-				System.out.println(result.toLine());
-				System.out.flush();
-				results.add(result);
+		for (List<Scenario> rivals : comparisons(scenarios(plan, only))) {
+			Map<Scenario, Result> fastest = new LinkedHashMap<>();
+			for (int round = 0; round < plan.rounds(); round++) {
+				for (int turn = 0; turn < rivals.size(); turn++) {
+					Scenario scenario = rivals.get((turn + round) % rivals.size());
+					Result result = measure(forked, scenario);
+					if (result != null) {
+						fastest.merge(scenario, result, BenchmarkSuite::faster);
+					}
+				}
+			}
+			for (Scenario scenario : rivals) {
+				Result result = fastest.get(scenario);
+				if (result != null) {
+					System.out.println(result.toLine());
+					System.out.flush();
+					results.add(result);
+				}
 			}
 		}
 		return results;
+	}
+
+	private static Result faster(Result a, Result b) {
+		return (b.messagesPerSecond() > a.messagesPerSecond()) ? b : a;
+	}
+
+	private static Collection<List<Scenario>> comparisons(List<Scenario> scenarios) {
+		Map<String, List<Scenario>> groups = new LinkedHashMap<>();
+		for (Scenario scenario : scenarios) {
+			String key = scenario.transport() + " " + scenario.pattern() + " " + scenario.payloadBytes() + " "
+					+ scenario.senders();
+			groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(scenario);
+		}
+		return groups.values();
 	}
 
 	private static @Nullable Result measure(ForkedMeasurement forked, Scenario scenario) throws InterruptedException {

@@ -25,6 +25,19 @@ enum Plan {
 	private static final List<Pattern> PATTERNS = List.of(Pattern.PIPELINE, Pattern.PUB_SUB, Pattern.REQUEST_REPLY,
 			Pattern.PAIR);
 
+	/**
+	 * How many times each subject runs, taking turns with its rivals; each keeps its fastest
+	 * run.
+	 * @return the number of rounds
+	 */
+	int rounds() {
+		return switch (this) {
+			case SMOKE -> 1;
+			case QUICK -> 2;
+			case FULL -> 3;
+		};
+	}
+
 	List<Scenario> scenarios() {
 		List<Scenario> scenarios = new ArrayList<>();
 		for (Transport transport : Transport.values()) {

@@ -3,7 +3,6 @@ package dev.switchboard.benchmarks.switchboard;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.switchboard.BindingException;
 import dev.switchboard.benchmarks.Ports;
 import dev.switchboard.benchmarks.Probe;
 import dev.switchboard.benchmarks.Scenario;
@@ -94,27 +93,8 @@ public final class SwitchboardSubject implements Subject {
 					}
 				};
 				case PUB_SUB -> (payload) -> this.template.publish(CHANNEL, TOPIC, payload);
-				case PIPELINE, PAIR -> this::sendWhenQueued;
+				case PIPELINE, PAIR -> (payload) -> this.template.send(CHANNEL, payload);
 			};
-		}
-
-		/**
-		 * A ZeroMQ send throws when the socket's queue is full (the high-water mark); like an
-		 * application that must not lose the message, the benchmark tries again.
-		 */
-		private void sendWhenQueued(byte[] payload) {
-			while (true) {
-				try {
-					this.template.send(CHANNEL, payload);
-					return;
-				}
-				catch (BindingException ex) {
-					if (this.scenario.transport() != Transport.ZMQ) {
-						throw ex;
-					}
-					Thread.yield();
-				}
-			}
 		}
 
 		@Override
