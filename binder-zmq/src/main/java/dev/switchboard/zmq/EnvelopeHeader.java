@@ -1,6 +1,5 @@
 package dev.switchboard.zmq;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -52,6 +51,10 @@ final class EnvelopeHeader {
 
 	private static final int MAX_FIELD = 0xFFFF;
 
+	private static final byte[] NO_BYTES = {};
+
+	private static final byte[][] NO_FIELDS = {};
+
 	private EnvelopeHeader() {
 	}
 
@@ -64,23 +67,50 @@ final class EnvelopeHeader {
 	 */
 	static byte[] encode(WireMessage message) {
 		Map<String, String> headers = message.headers();
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-		out.write(MAGIC);
-		out.write(VERSION);
-		out.write(message.isError() ? FLAG_ERROR : 0);
-		out.writeBytes(new byte[Long.BYTES]);
-		writeField(out, message.contentType());
-		writeField(out, message.correlationId());
-		writeField(out, headers.get(TRACEPARENT));
+		byte[][] fields = new byte[][] { utf8(message.contentType()), utf8(message.correlationId()),
+				utf8(headers.get(TRACEPARENT)) };
 		int count = headers.containsKey(TRACEPARENT) ? headers.size() - 1 : headers.size();
-		writeLength(out, count, "header count");
-		headers.forEach((name, value) -> {
-			if (!name.equals(TRACEPARENT)) {
-				writeField(out, name);
-				writeField(out, value);
+		checkedLength(count, "header count");
+		byte[][] userHeaders = userHeaders(headers, count);
+		int length = FIXED_LENGTH + Short.BYTES;
+		for (byte[] field : fields) {
+			length += Short.BYTES + checkedLength(field.length, "field");
+		}
+		for (byte[] field : userHeaders) {
+			length += Short.BYTES + checkedLength(field.length, "field");
+		}
+		byte[] header = new byte[length];
+		header[0] = MAGIC;
+		header[1] = VERSION;
+		header[2] = (byte) (message.isError() ? FLAG_ERROR : 0);
+		int position = FIXED_LENGTH;
+		for (byte[] field : fields) {
+			position = put(header, position, field);
+		}
+		position = putLength(header, position, count);
+		for (byte[] field : userHeaders) {
+			position = put(header, position, field);
+		}
+		return header;
+	}
+
+	/**
+	 * The user headers as name and value bytes in turn, without the trace context, which has
+	 * a field of its own.
+	 */
+	private static byte[][] userHeaders(Map<String, String> headers, int count) {
+		if (count == 0) {
+			return NO_FIELDS;
+		}
+		byte[][] fields = new byte[count * 2][];
+		int index = 0;
+		for (Map.Entry<String, String> header : headers.entrySet()) {
+			if (!header.getKey().equals(TRACEPARENT)) {
+				fields[index++] = utf8(header.getKey());
+				fields[index++] = utf8(header.getValue());
 			}
-		});
-		return out.toByteArray();
+		}
+		return fields;
 	}
 
 	/**
@@ -105,21 +135,29 @@ final class EnvelopeHeader {
 		String contentType = reader.field("content type");
 		String correlationId = reader.field("correlation id");
 		String traceparent = reader.field("trace context");
-		int count = reader.length("header count");
-		Map<String, String> headers = new LinkedHashMap<>(count + 1);
-		for (int i = 0; i < count; i++) {
-			headers.put(reader.field("header name"), reader.field("header value"));
-		}
+		Map<String, String> headers = readHeaders(reader, traceparent);
 		reader.expectEnd();
-		if (!traceparent.isEmpty()) {
-			headers.put(TRACEPARENT, traceparent);
-		}
 		if (error != headers.containsKey(SwitchboardHeaders.ERROR_TYPE)) {
 			throw new MalformedMessageException("the error flag is " + (error ? "set" : "clear") + " but the '"
 					+ SwitchboardHeaders.ERROR_TYPE + "' header is " + (error ? "missing" : "present"));
 		}
-		return new WireMessage(payload, topic, emptyToNull(contentType), emptyToNull(correlationId),
-				headers.isEmpty() ? Map.of() : headers);
+		return new WireMessage(payload, topic, emptyToNull(contentType), emptyToNull(correlationId), headers);
+	}
+
+	private static Map<String, String> readHeaders(Reader reader, String traceparent)
+			throws MalformedMessageException {
+		int count = reader.length("header count");
+		if (count == 0 && traceparent.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> headers = new LinkedHashMap<>(count + 1);
+		for (int i = 0; i < count; i++) {
+			headers.put(reader.field("header name"), reader.field("header value"));
+		}
+		if (!traceparent.isEmpty()) {
+			headers.put(TRACEPARENT, traceparent);
+		}
+		return headers;
 	}
 
 	/**
@@ -173,18 +211,27 @@ final class EnvelopeHeader {
 		return ByteBuffer.wrap(header).getInt(SEQUENCE_OFFSET + Integer.BYTES);
 	}
 
-	private static void writeField(ByteArrayOutputStream out, @Nullable String value) {
-		byte[] bytes = (value != null) ? value.getBytes(StandardCharsets.UTF_8) : new byte[0];
-		writeLength(out, bytes.length, "field");
-		out.writeBytes(bytes);
+	private static byte[] utf8(@Nullable String value) {
+		return (value != null && !value.isEmpty()) ? value.getBytes(StandardCharsets.UTF_8) : NO_BYTES;
 	}
 
-	private static void writeLength(ByteArrayOutputStream out, int length, String what) {
+	private static int checkedLength(int length, String what) {
 		if (length > MAX_FIELD) {
 			throw new IllegalArgumentException("Envelope " + what + " of " + length + " exceeds " + MAX_FIELD);
 		}
-		out.write(length >>> 8);
-		out.write(length);
+		return length;
+	}
+
+	private static int put(byte[] header, int position, byte[] field) {
+		int next = putLength(header, position, field.length);
+		System.arraycopy(field, 0, header, next, field.length);
+		return next + field.length;
+	}
+
+	private static int putLength(byte[] header, int position, int length) {
+		header[position] = (byte) (length >>> 8);
+		header[position + 1] = (byte) length;
+		return position + Short.BYTES;
 	}
 
 	private static @Nullable String emptyToNull(String value) {
@@ -194,11 +241,17 @@ final class EnvelopeHeader {
 	/**
 	 * A bounds-checked cursor over a header frame.
 	 */
+	/**
+	 * Reads the length-prefixed fields of a header frame. Most fields are short ASCII (content
+	 * types, correlation ids), which are valid UTF-8 as they are and become strings with a
+	 * single copy; only other bytes go through a strict UTF-8 decoder, made on first need.
+	 * Error texts are built only when a frame is malformed.
+	 */
 	private static final class Reader {
 
 		private final byte[] bytes;
 
-		private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+		private @Nullable CharsetDecoder utf8;
 
 		private int position;
 
@@ -208,22 +261,44 @@ final class EnvelopeHeader {
 		}
 
 		int length(String what) throws MalformedMessageException {
-			need(2, what + " length");
+			need(Short.BYTES, what, " length");
 			int length = ((this.bytes[this.position] & 0xFF) << 8) | (this.bytes[this.position + 1] & 0xFF);
-			this.position += 2;
+			this.position += Short.BYTES;
 			return length;
 		}
 
 		String field(String what) throws MalformedMessageException {
 			int length = length(what);
-			need(length, what);
+			need(length, what, "");
+			int start = this.position;
+			this.position += length;
+			if (length == 0) {
+				return "";
+			}
+			return ascii(start, length) ? new String(this.bytes, start, length, StandardCharsets.ISO_8859_1)
+					: decode(start, length, what);
+		}
+
+		private boolean ascii(int start, int length) {
+			for (int i = start; i < start + length; i++) {
+				if (this.bytes[i] < 0) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private String decode(int start, int length, String what) throws MalformedMessageException {
+			CharsetDecoder decoder = this.utf8;
+			if (decoder == null) {
+				decoder = StandardCharsets.UTF_8.newDecoder();
+				this.utf8 = decoder;
+			}
 			try {
-				String value = this.utf8.decode(ByteBuffer.wrap(this.bytes, this.position, length)).toString();
-				this.position += length;
-				return value;
+				return decoder.decode(ByteBuffer.wrap(this.bytes, start, length)).toString();
 			}
 			catch (CharacterCodingException ex) {
-				throw new MalformedMessageException(what + " at byte " + this.position + " is not valid UTF-8");
+				throw new MalformedMessageException(what + " at byte " + start + " is not valid UTF-8");
 			}
 		}
 
@@ -234,9 +309,9 @@ final class EnvelopeHeader {
 			}
 		}
 
-		private void need(int count, String what) throws MalformedMessageException {
+		private void need(int count, String what, String detail) throws MalformedMessageException {
 			if (this.bytes.length - this.position < count) {
-				throw new MalformedMessageException("header frame truncated in the " + what + " at byte "
+				throw new MalformedMessageException("header frame truncated in the " + what + detail + " at byte "
 						+ this.position);
 			}
 		}
