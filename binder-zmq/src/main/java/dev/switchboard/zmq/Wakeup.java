@@ -52,11 +52,18 @@ final class Wakeup implements AutoCloseable {
 	}
 
 	/**
-	 * Re-arm before the I/O thread looks at its queues: clear the flag, then drain the pipe,
+	 * Re-arm before the I/O thread looks at its queues: drain the pipe, then clear the flag,
 	 * so a signal sent after this call is never lost. I/O thread only.
+	 *
+	 * <p>The other order lost wakeups: a signal that set the flag and wrote its byte between
+	 * the clearing and the draining had its byte drained but left the flag set, so every
+	 * later signal skipped its write and the thread slept through them until its poll timed
+	 * out (up to 100 ms with a full queue of messages, which the pipeline benchmark hit once
+	 * the I/O thread stopped spinning). A signal that comes during the drain finds the flag
+	 * still set and writes nothing, but its message is already queued, and the thread looks
+	 * at its queues next.
 	 */
 	void rearm() {
-		this.signalled.set(false);
 		try {
 			while (this.pipe.source().read(this.drain.clear()) > 0) {
 				// a wakeup only needs to have happened; its bytes carry nothing
@@ -65,6 +72,7 @@ final class Wakeup implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the wakeup pipe of a ZeroMQ I/O thread", ex);
 		}
+		this.signalled.set(false);
 	}
 
 	private void write() {
