@@ -17,12 +17,14 @@ final class ZmqOutboundBinding extends AbstractZmqBinding implements OutboundBin
 
 	/**
 	 * How long a pipeline or pair send waits for room in a full queue. A socket whose peer
-	 * keeps up frees room within microseconds; one that freed none in this long (its I/O
-	 * thread looks at least every 100 ms) has no peer taking messages. Before the wait, a
-	 * sender faster than the socket failed and retried in a loop, and building those
-	 * exceptions took most of the CPU of a pipeline benchmark.
+	 * keeps up frees room within microseconds, but on a loaded machine JeroMQ's threads can
+	 * be kept off the CPU for a hundred milliseconds or more (raw JeroMQ PUSH/PULL on the
+	 * 2-core benchmark machine paused up to 217 ms between two messages); a peer that takes
+	 * nothing for a whole second is not keeping up. Before the wait, a sender faster than
+	 * the socket failed and retried in a loop, and building those exceptions took most of
+	 * the CPU of a pipeline benchmark.
 	 */
-	static final Duration ROOM_WAIT = Duration.ofMillis(100);
+	static final Duration ROOM_WAIT = Duration.ofSeconds(1);
 
 	private final MessageCodec codec;
 
