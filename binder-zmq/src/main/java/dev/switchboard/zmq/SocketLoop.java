@@ -210,8 +210,7 @@ final class SocketLoop implements Runnable, Outbox {
 	}
 
 	private void serve(OpenSocket socket) {
-		try (ZMQ.Poller readable = poller(socket, ZMQ.Poller.POLLIN);
-				ZMQ.Poller writable = poller(socket, ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT)) {
+		try (SocketWait wait = new SocketWait(socket, this.wakeup)) {
 			while (this.running) {
 				this.wakeup.rearm();
 				flush(socket.socket());
@@ -220,13 +219,16 @@ final class SocketLoop implements Runnable, Outbox {
 					receive(socket.socket());
 				}
 				if (idle(socket)) {
-					((this.blocked != null) ? writable : readable).poll(pollTimeoutMillis());
+					wait.await(pollTimeoutMillis());
+					if (idle(socket)) {
+						wait.pause();
+					}
 				}
 				if (this.peers.stalled(System.nanoTime())) {
 					IoThreadNudge.nudge(this.context, this.ioThreads);
 				}
 			}
-			drain(socket, writable);
+			drain(socket, wait);
 		}
 	}
 
@@ -236,7 +238,7 @@ final class SocketLoop implements Runnable, Outbox {
 	 * after its last send still hands its messages to a peer that connects in time. What no
 	 * peer took by then is counted as dropped and logged once.
 	 */
-	private void drain(OpenSocket socket, ZMQ.Poller writable) {
+	private void drain(OpenSocket socket, SocketWait wait) {
 		long deadline = System.nanoTime() + this.linger.toNanos();
 		flush(socket.socket());
 		while (this.blocked != null || !this.outgoing.isEmpty()) {
@@ -244,7 +246,7 @@ final class SocketLoop implements Runnable, Outbox {
 			if (remaining <= 0) {
 				break;
 			}
-			writable.poll(Math.min(remaining, MAX_IDLE_MILLIS));
+			wait.await(Math.min(remaining, MAX_IDLE_MILLIS));
 			readEvents(socket.monitor());
 			flush(socket.socket());
 		}
@@ -283,14 +285,6 @@ final class SocketLoop implements Runnable, Outbox {
 	private long pollTimeoutMillis() {
 		return this.peers.awaitingHandshake() ? TimeUnit.NANOSECONDS.toMillis(PeerMonitor.STALL_NANOS)
 				: MAX_IDLE_MILLIS;
-	}
-
-	private ZMQ.Poller poller(OpenSocket socket, int socketEvents) {
-		ZMQ.Poller poller = this.context.createPoller(3);
-		poller.register(socket.socket(), socketEvents);
-		poller.register(socket.monitor(), ZMQ.Poller.POLLIN);
-		poller.register(this.wakeup.source(), ZMQ.Poller.POLLIN);
-		return poller;
 	}
 
 	private void flush(ZMQ.Socket socket) {

@@ -7,6 +7,9 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectableChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wakes a socket's I/O thread out of its poll from any thread. A {@link Pipe} can be polled
@@ -22,6 +25,8 @@ final class Wakeup implements AutoCloseable {
 	private final AtomicBoolean signalled = new AtomicBoolean();
 
 	private final ByteBuffer drain = ByteBuffer.allocate(64);
+
+	private volatile @Nullable Thread pausing;
 
 	Wakeup() {
 		try {
@@ -48,6 +53,27 @@ final class Wakeup implements AutoCloseable {
 	void signal() {
 		if (this.signalled.compareAndSet(false, true)) {
 			write();
+		}
+		Thread pausing = this.pausing;
+		if (pausing != null) {
+			LockSupport.unpark(pausing);
+		}
+	}
+
+	/**
+	 * Sleep for up to {@code nanos} unless a wakeup is pending; a {@link #signal()} ends the
+	 * sleep at once. I/O thread only, between {@link #rearm()} and the next one.
+	 * @param nanos the longest sleep
+	 */
+	void pause(long nanos) {
+		this.pausing = Thread.currentThread();
+		try {
+			if (!this.signalled.get()) {
+				LockSupport.parkNanos(nanos);
+			}
+		}
+		finally {
+			this.pausing = null;
 		}
 	}
 
