@@ -20,7 +20,9 @@ import org.zeromq.ZMQ;
  * Raw JeroMQ over tcp loopback: PUSH/PULL, PUB/SUB, REQ/REP or PAIR, one socket per thread,
  * single-frame messages, JeroMQ's default high-water marks (1000, as Switchboard's). As in
  * Switchboard's defaults, PUSH and PUB bind (one endpoint per sending thread, the receiver
- * connects to all of them), while REP and the receiving PAIR bind for their callers.
+ * connects to all of them), while REP and the receiving PAIR bind for their callers. The
+ * receiving and the sending side each have their own context, as two applications would
+ * (and as the Switchboard subject's two Spring contexts do).
  */
 public final class RawZmqSubject implements Subject {
 
@@ -32,8 +34,7 @@ public final class RawZmqSubject implements Subject {
 		for (int i = 0; i < (sendersBind ? scenario.senders() : 1); i++) {
 			endpoints.add(Ports.freeLoopbackEndpoint());
 		}
-		ZContext context = new ZContext(1);
-		RawZmq running = new RawZmq(context, pattern, endpoints, sendersBind, probe);
+		RawZmq running = new RawZmq(new ZContext(1), new ZContext(1), pattern, endpoints, sendersBind, probe);
 		running.start();
 		return running;
 	}
@@ -61,7 +62,9 @@ public final class RawZmqSubject implements Subject {
 	 */
 	private static final class RawZmq implements Running {
 
-		private final ZContext context;
+		private final ZContext receiving;
+
+		private final ZContext sending;
 
 		private final Pattern pattern;
 
@@ -79,8 +82,10 @@ public final class RawZmqSubject implements Subject {
 
 		private volatile boolean running = true;
 
-		RawZmq(ZContext context, Pattern pattern, List<String> endpoints, boolean sendersBind, Probe probe) {
-			this.context = context;
+		RawZmq(ZContext receiving, ZContext sending, Pattern pattern, List<String> endpoints, boolean sendersBind,
+				Probe probe) {
+			this.receiving = receiving;
+			this.sending = sending;
 			this.pattern = pattern;
 			this.endpoints = endpoints;
 			this.sendersBind = sendersBind;
@@ -96,7 +101,7 @@ public final class RawZmqSubject implements Subject {
 		}
 
 		private void receive() {
-			ZMQ.Socket socket = this.context.createSocket(receiverType(this.pattern));
+			ZMQ.Socket socket = this.receiving.createSocket(receiverType(this.pattern));
 			try {
 				socket.setLinger(0);
 				socket.setReceiveTimeOut(100);
@@ -133,7 +138,7 @@ public final class RawZmqSubject implements Subject {
 
 		@Override
 		public Sender newSender() {
-			ZMQ.Socket socket = this.context.createSocket(senderType(this.pattern));
+			ZMQ.Socket socket = this.sending.createSocket(senderType(this.pattern));
 			socket.setLinger(0);
 			if (this.sendersBind) {
 				socket.bind(this.endpoints.get(this.nextEndpoint.getAndIncrement()));
@@ -164,7 +169,8 @@ public final class RawZmqSubject implements Subject {
 		public void close() throws InterruptedException {
 			this.running = false;
 			this.receiver.join(5_000);
-			this.context.close();
+			this.sending.close();
+			this.receiving.close();
 		}
 
 	}
