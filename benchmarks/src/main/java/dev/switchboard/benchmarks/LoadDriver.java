@@ -12,11 +12,12 @@ import dev.switchboard.core.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Drives one subject the same way whatever it is: {@code senders} threads each send their
- * share of the warm-up, the driver waits until the receiving side has it, then the measured
- * window opens and the threads send their share of the messages. The window closes when the
- * last expected message is received (or, on pub-sub, where a publisher may drop, when none has
- * arrived for a while); throughput counts only messages received.
+ * Drives one subject the same way whatever it is: {@code senders} threads send for the
+ * warm-up time, the driver waits until the receiving side has what was sent, and sizes the
+ * measured window from the warm-up's rate so that it lasts about the scenario's window time.
+ * Then the window opens and the threads send their share of its messages. The window closes
+ * when the last expected message is received (or, on pub-sub, where a publisher may drop,
+ * when none has arrived for a while); throughput counts only messages received.
  */
 final class LoadDriver {
 
@@ -43,42 +44,56 @@ final class LoadDriver {
 		int senders = this.scenario.senders();
 		CyclicBarrier phase = new CyclicBarrier(senders + 1);
 		AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
+		long[] warmedUp = new long[senders];
 		long[][] latencies = new long[senders][];
 		Thread[] threads = new Thread[senders];
 		for (int i = 0; i < senders; i++) {
-			latencies[i] = new long[share(this.scenario.messages(), i)];
-			threads[i] = senderThread(subject, i, phase, latencies[i], failure);
+			threads[i] = senderThread(subject, i, phase, warmedUp, latencies, failure);
 			threads[i].start();
 		}
 		try {
 			awaitPhase(phase, failure);
+			long warmupStart = System.nanoTime();
 			awaitPhase(phase, failure);
-			awaitDelivery(this.scenario.warmup(), "warm-up");
+			awaitDelivery(Arrays.stream(warmedUp).sum(), "warm-up");
+			int messages = windowMessages(this.probe.count() / ((this.probe.lastNanos() - warmupStart) / 1e9));
+			for (int i = 0; i < senders; i++) {
+				latencies[i] = new long[share(messages, i)];
+			}
 			this.probe.reset();
 			AllocationMeter allocation = AllocationMeter.start();
 			long start = System.nanoTime();
 			awaitPhase(phase, failure);
 			awaitPhase(phase, failure);
-			awaitDelivery(this.scenario.messages(), "measured window");
+			awaitDelivery(messages, "measured window");
 			long allocated = allocation.allocatedSinceStart();
+			awaitPhase(phase, failure);
 			return result(start, allocated, latencies);
 		}
 		finally {
+			phase.reset();
 			for (Thread thread : threads) {
 				thread.join(10_000);
 			}
 		}
 	}
 
-	private Thread senderThread(Subject.Running subject, int index, CyclicBarrier phase, long[] latencies,
-			AtomicReference<@Nullable Exception> failure) {
+	private int windowMessages(double warmupRate) {
+		double messages = warmupRate * this.scenario.windowMillis() / 1000.0;
+		return (int) Math.max(this.scenario.senders(), Math.min(Integer.MAX_VALUE / 2, messages));
+	}
+
+	private Thread senderThread(Subject.Running subject, int index, CyclicBarrier phase, long[] warmedUp,
+			long[][] latencies, AtomicReference<@Nullable Exception> failure) {
 		Thread thread = new Thread(() -> {
 			try (Subject.Sender sender = subject.newSender()) {
 				phase.await();
-				send(sender, share(this.scenario.warmup(), index), null);
+				warmedUp[index] = warmUp(sender);
 				phase.await();
 				phase.await();
-				send(sender, latencies.length, latencies);
+				send(sender, latencies[index].length, latencies[index]);
+				phase.await();
+				// Closing drops what a socket still queues: keep it open until all arrived.
 				phase.await();
 			}
 			catch (Exception ex) {
@@ -88,6 +103,24 @@ final class LoadDriver {
 		}, "bench-sender-" + index);
 		thread.setDaemon(true);
 		return thread;
+	}
+
+	/**
+	 * Send for the warm-up time, and on until the receiving side has had a first message, or
+	 * for at most {@link #STALL}: a connecting subscriber or worker may take a while to reach
+	 * its peer, and what a publisher sends before that is lost.
+	 */
+	private long warmUp(Subject.Sender sender) throws Exception {
+		long start = System.nanoTime();
+		long deadline = start + this.scenario.warmupMillis() * 1_000_000L;
+		long sent = 0;
+		long now = start;
+		while (now < deadline || (this.probe.count() == 0 && now - start < STALL.toNanos())) {
+			send(sender, 1, null);
+			sent++;
+			now = System.nanoTime();
+		}
+		return sent;
 	}
 
 	private void send(Subject.Sender sender, int count, long @Nullable [] latencies) throws Exception {
@@ -120,7 +153,7 @@ final class LoadDriver {
 		}
 	}
 
-	private void awaitDelivery(int expected, String what) {
+	private void awaitDelivery(long expected, String what) {
 		boolean pubSub = this.scenario.pattern() == Pattern.PUB_SUB;
 		boolean complete = this.probe.await(expected, pubSub ? PUB_SUB_QUIET : STALL);
 		if (!complete && (!pubSub || this.probe.count() == 0)) {

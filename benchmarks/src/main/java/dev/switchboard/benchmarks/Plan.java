@@ -6,8 +6,8 @@ import java.util.List;
 import dev.switchboard.core.Pattern;
 
 /**
- * Which scenarios a run measures, with message counts that make each measured window last
- * a few seconds on a 2-core machine (tiny ones for the smoke test).
+ * Which scenarios a run measures, and for how long: each measured window lasts a couple of
+ * seconds (quick) or five (full); the smoke test's are a fraction of a second.
  */
 enum Plan {
 
@@ -64,11 +64,30 @@ enum Plan {
 	}
 
 	private void add(List<Scenario> scenarios, Transport transport, Pattern pattern, int payload, int senders) {
-		int messages = messages(transport, pattern, payload, senders);
-		int warmup = Math.max(senders, messages / 3);
 		for (SubjectKind subject : subjects(transport, pattern)) {
-			scenarios.add(new Scenario(transport, pattern, subject, payload, senders, messages, warmup));
+			scenarios.add(new Scenario(transport, pattern, subject, payload, senders, warmupMillis(), windowMillis()));
 		}
+	}
+
+	/**
+	 * Long enough for the JIT to compile the hot paths (tens of thousands of ZeroMQ messages,
+	 * a thousand or more AMQP ones on this machine) and to estimate the rate that sizes the
+	 * window.
+	 */
+	private int warmupMillis() {
+		return switch (this) {
+			case SMOKE -> 200;
+			case QUICK -> 1_000;
+			case FULL -> 3_000;
+		};
+	}
+
+	private int windowMillis() {
+		return switch (this) {
+			case SMOKE -> 300;
+			case QUICK -> 1_500;
+			case FULL -> 5_000;
+		};
 	}
 
 	private static List<SubjectKind> subjects(Transport transport, Pattern pattern) {
@@ -76,25 +95,6 @@ enum Plan {
 			return List.of(SubjectKind.SWITCHBOARD, SubjectKind.RAW, SubjectKind.SPRING_AMQP);
 		}
 		return List.of(SubjectKind.SWITCHBOARD, SubjectKind.RAW);
-	}
-
-	/**
-	 * Counts sized from what each transport and pattern moves per second here: ZeroMQ one-way
-	 * hundreds of thousands, ZeroMQ round trips tens of thousands, AMQP (each send awaiting its
-	 * confirm, each call its reply) about a thousand or two. Larger payloads and more senders
-	 * scale the count so that the window stays seconds long.
-	 */
-	private int messages(Transport transport, Pattern pattern, int payload, int senders) {
-		if (this == SMOKE) {
-			return 200 * senders;
-		}
-		int base = (transport == Transport.ZMQ) ? ((pattern == Pattern.REQUEST_REPLY) ? 40_000 : 600_000)
-				: ((pattern == Pattern.REQUEST_REPLY) ? 6_000 : 3_000);
-		if (this == FULL) {
-			base *= 2;
-		}
-		double sizeFactor = Math.min(1.0, 4096.0 / payload);
-		return (int) Math.max(senders, base * sizeFactor * Math.min(senders, 4));
 	}
 
 }

@@ -16,11 +16,12 @@ import dev.switchboard.core.Pattern;
  * @param subject what is measured
  * @param payloadBytes the size of every payload
  * @param senders how many threads send (or call) at once
- * @param messages how many messages the measured window sends in total
- * @param warmup how many messages are sent before the window opens
+ * @param warmupMillis how long the senders send before the measured window opens
+ * @param windowMillis how long the measured window should last: its message count is the
+ * warm-up's rate times this
  */
 public record Scenario(Transport transport, Pattern pattern, SubjectKind subject, int payloadBytes, int senders,
-		int messages, int warmup) {
+		int warmupMillis, int windowMillis) {
 
 	/**
 	 * Read a scenario from the arguments {@link #toArgs()} wrote.
@@ -35,8 +36,8 @@ public record Scenario(Transport transport, Pattern pattern, SubjectKind subject
 		}
 		return new Scenario(Transport.of(values.get("transport")), pattern(values.get("pattern")),
 				SubjectKind.of(values.get("subject")), Integer.parseInt(values.get("payload")),
-				Integer.parseInt(values.get("senders")), Integer.parseInt(values.get("messages")),
-				Integer.parseInt(values.get("warmup")));
+				Integer.parseInt(values.get("senders")), Integer.parseInt(values.get("warmup_ms")),
+				Integer.parseInt(values.get("window_ms")));
 	}
 
 	static Pattern pattern(String id) {
@@ -50,7 +51,7 @@ public record Scenario(Transport transport, Pattern pattern, SubjectKind subject
 	public List<String> toArgs() {
 		return List.of("transport=" + this.transport.id(), "pattern=" + this.pattern.id(),
 				"subject=" + this.subject.id(), "payload=" + this.payloadBytes, "senders=" + this.senders,
-				"messages=" + this.messages, "warmup=" + this.warmup);
+				"warmup_ms=" + this.warmupMillis, "window_ms=" + this.windowMillis);
 	}
 
 	/**

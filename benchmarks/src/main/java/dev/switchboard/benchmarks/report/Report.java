@@ -47,29 +47,49 @@ public final class Report {
 
 	String markdown() {
 		StringBuilder md = new StringBuilder();
-		md.append("# Benchmark results (").append(this.plan).append(" run)\n\n");
-		md.append("Measured ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append(" on ")
-			.append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-			.append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
-			.append(", ").append(ManagementFactory.getOperatingSystemMXBean().getName())
-			.append(". Written by `benchmarks/run.sh`; see [docs/performance.md](../../docs/performance.md) for the method.\n\n");
-		md.append("![Throughput by subject](latest.svg)\n\n## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
+		header(md);
+		targets(md);
+		table(md);
+		md.append("\n## RESULT lines\n\n```\n");
+		this.results.forEach((result) -> md.append(result.toLine()).append('\n'));
+		return md.append("```\n").toString();
+	}
+
+	private void header(StringBuilder md) {
+		md.append("# Benchmark results (").append(this.plan).append(" run)\n\n")
+			.append("Measured ")
+			.append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
+			.append(" on ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores, ")
+			.append(System.getProperty("java.vm.name"))
+			.append(' ')
+			.append(System.getProperty("java.version"))
+			.append(", ")
+			.append(ManagementFactory.getOperatingSystemMXBean().getName())
+			.append(". Written by `benchmarks/run.sh`; see [docs/performance.md](../../docs/performance.md)")
+			.append(" for the method.\n\n![Throughput by subject](latest.svg)\n\n");
+	}
+
+	private void targets(StringBuilder md) {
+		md.append("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
 		for (Targets.Verdict verdict : new Targets(this.results).verdicts()) {
 			md.append("| ").append(verdict.target()).append(" | ").append(verdict.measured()).append(" | ")
 				.append(verdict.word()).append(" |\n");
 		}
-		md.append("\n## Results\n\n| transport | pattern | subject | payload (B) | senders | msgs/s | p50 (µs) | p99 (µs) | alloc (B/msg) |\n");
-		md.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+	}
+
+	private void table(StringBuilder md) {
+		md.append("\n## Results\n\n| transport | pattern | subject | payload (B) | senders | msgs/s | p50 (µs) ")
+			.append("| p99 (µs) | alloc (B/msg) |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n");
 		for (Result result : this.results) {
 			md.append("| ").append(result.transport().id()).append(" | ").append(result.pattern().id()).append(" | ")
 				.append(result.subject().id()).append(" | ").append(result.payloadBytes()).append(" | ")
-				.append(result.senders()).append(" | ").append(String.format(Locale.ROOT, "%,d", result.messagesPerSecond()))
-				.append(" | ").append(micros(result.p50Micros())).append(" | ").append(micros(result.p99Micros()))
-				.append(" | ").append(result.allocatedBytesPerMessage()).append(" |\n");
+				.append(result.senders()).append(" | ")
+				.append(String.format(Locale.ROOT, "%,d", result.messagesPerSecond())).append(" | ")
+				.append(micros(result.p50Micros())).append(" | ").append(micros(result.p99Micros())).append(" | ")
+				.append(result.allocatedBytesPerMessage()).append(" |\n");
 		}
-		md.append("\n## RESULT lines\n\n```\n");
-		this.results.forEach((result) -> md.append(result.toLine()).append('\n'));
-		return md.append("```\n").toString();
 	}
 
 	private static String micros(@Nullable Double micros) {

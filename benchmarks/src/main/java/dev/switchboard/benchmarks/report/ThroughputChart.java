@@ -61,7 +61,8 @@ final class ThroughputChart {
 			svg.append("<rect x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 3).append("\" width=\"")
 				.append(length).append("\" height=\"").append(ROW - 6).append("\" fill=\"")
 				.append(COLOURS.get(result.subject())).append("\"/>\n");
-			svg.append(text(LABEL_WIDTH + length + 6, y + 15, "", String.format(Locale.ROOT, "%,d", result.messagesPerSecond())));
+			String value = String.format(Locale.ROOT, "%,d", result.messagesPerSecond());
+			svg.append(text(LABEL_WIDTH + length + 6, y + 15, "", value));
 			y += ROW;
 		}
 		return y;
