@@ -1,7 +1,9 @@
 package dev.switchboard.amqp;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,10 @@ final class AmqpConnections implements AutoCloseable {
 	private static final Log logger = LogFactory.getLog(AmqpConnections.class);
 
 	private static final int CLOSE_TIMEOUT_MILLIS = 5000;
+
+	static final String NOT_CONNECTED = "not connected";
+
+	static final String OPEN = "open";
 
 	private final AmqpConnectionOptions options;
 
@@ -125,6 +131,29 @@ final class AmqpConnections implements AutoCloseable {
 					+ ": the connection is down (" + BrokerFailures.reason(ex) + "); the binder tries to recover it every "
 					+ this.options.recoveryInterval().toSeconds() + " s, so bind or send again once the broker is back", ex);
 		}
+	}
+
+	/**
+	 * The state of both connections, without touching the network.
+	 * @return a connection's name mapped to {@code not connected} (never needed yet),
+	 * {@code open}, or {@code down: <reason>} while it recovers or after it closed
+	 */
+	synchronized Map<String, String> state() {
+		Map<String, String> state = new LinkedHashMap<>();
+		state.put("publisher", state(this.publishing));
+		state.put("consumer", state(this.consuming));
+		return state;
+	}
+
+	private static String state(@Nullable Connection connection) {
+		if (connection == null) {
+			return NOT_CONNECTED;
+		}
+		if (connection.isOpen()) {
+			return OPEN;
+		}
+		return "down: " + ((connection.getCloseReason() != null) ? BrokerFailures.reason(connection.getCloseReason())
+				: "closed");
 	}
 
 	AmqpConnectionOptions options() {

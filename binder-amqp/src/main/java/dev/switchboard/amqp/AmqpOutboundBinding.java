@@ -1,6 +1,7 @@
 package dev.switchboard.amqp;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,12 @@ final class AmqpOutboundBinding implements OutboundBinding {
 		this.routingKey = routingKey;
 		this.persistent = options.persistent();
 		this.confirmTimeout = options.confirmTimeout();
+	}
+
+	@Override
+	public Map<String, Object> describe() {
+		return (this.routingKey != null) ? Map.of("exchange", this.exchange, "routingKey", this.routingKey)
+				: Map.of("exchange", this.exchange);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.switchboard.zmq;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -47,12 +48,32 @@ abstract class AbstractZmqBinding implements ZmqBinding {
 	}
 
 	@Override
+	public Map<String, Object> describe() {
+		return this.socket.describe();
+	}
+
+	/**
+	 * Whether the binding is open and its socket's I/O thread still runs.
+	 * @return {@code false} once closed, or when the socket's thread stopped on an error
+	 */
+	boolean isHealthy() {
+		return !this.closed.get() && this.socket.isRunning();
+	}
+
+	@Override
 	public final void close() {
 		if (this.closed.compareAndSet(false, true)) {
+			beforeRelease();
 			this.registry.release(this.socket, this.receiver);
 			afterRelease();
 			this.onClose.accept(this);
 		}
+	}
+
+	/**
+	 * Prepare for the socket to be given back, before it is.
+	 */
+	protected void beforeRelease() {
 	}
 
 	/**

@@ -33,6 +33,8 @@ final class WorkerPool {
 
 	private volatile boolean open = true;
 
+	private volatile boolean paused;
+
 	WorkerPool(String channel, String threadPrefix, int concurrency, int capacity) {
 		this.channel = channel;
 		this.tasks = new ArrayBlockingQueue<>(Math.max(capacity, concurrency));
@@ -65,12 +67,35 @@ final class WorkerPool {
 	}
 
 	/**
+	 * Stop running tasks: a task in progress finishes, the others wait in the queue, and
+	 * once it is full {@link #submit(Runnable)} waits too, so the I/O thread stops reading.
+	 */
+	void pause() {
+		this.paused = true;
+	}
+
+	/**
+	 * Run tasks again after {@link #pause()}.
+	 */
+	synchronized void resume() {
+		this.paused = false;
+		notifyAll();
+	}
+
+	boolean isPaused() {
+		return this.paused;
+	}
+
+	/**
 	 * Stop the workers: queued tasks are dropped, a task in progress finishes; waits up to
 	 * {@code timeout} for each worker.
 	 * @param timeout how long to wait for a worker to finish its task
 	 */
 	void close(Duration timeout) {
 		this.open = false;
+		synchronized (this) {
+			notifyAll();
+		}
 		for (int stopped = 0; stopped < this.threads.size();) {
 			this.tasks.clear();
 			while (stopped < this.threads.size() && this.tasks.offer(STOP)) {
@@ -87,12 +112,25 @@ final class WorkerPool {
 	private void work() {
 		try {
 			for (Runnable task = this.tasks.take(); task != STOP; task = this.tasks.take()) {
-				run(task);
+				if (awaitResumed()) {
+					run(task);
+				}
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Hold a taken task while the pool is paused.
+	 * @return {@code false} if the pool closed meanwhile, so the task is dropped
+	 */
+	private synchronized boolean awaitResumed() throws InterruptedException {
+		while (this.paused && this.open) {
+			wait(OFFER_SLICE_MILLIS);
+		}
+		return this.open;
 	}
 
 	private void run(Runnable task) {
