@@ -65,10 +65,12 @@ public class SwitchboardEndpoint {
 	 * name.
 	 * @param name a listener id or a channel name
 	 * @param state {@code paused} or {@code running}
-	 * @return the listeners as they are now, or {@code null} (404) when nothing has that name
+	 * @return the listeners as they are now
+	 * @throws InvalidEndpointRequestException (400) for an unknown state, or a name that is
+	 * neither a listener nor a channel with listeners
 	 */
 	@WriteOperation
-	public @Nullable ListenersDescriptor setState(@Selector String name, String state) {
+	public ListenersDescriptor setState(@Selector String name, String state) {
 		boolean pause = switch (state.toLowerCase(Locale.ROOT)) {
 			case "paused" -> true;
 			case "running" -> false;
@@ -83,7 +85,8 @@ public class SwitchboardEndpoint {
 			targets = this.listeners.getEndpoints().stream().filter((endpoint) -> endpoint.channel().equals(name)).toList();
 		}
 		if (targets.isEmpty()) {
-			return null;
+			throw new InvalidEndpointRequestException("No listener '" + name + "'",
+					"No listener has id '" + name + "' and no channel named '" + name + "' has listeners here");
 		}
 		for (ListenerEndpoint endpoint : targets) {
 			InboundBinding binding = this.listeners.getBinding(endpoint.id());

@@ -80,10 +80,12 @@ class SwitchboardEndpointAutoConfigurationTests {
 	}
 
 	@Test
-	void unknownListenerIsNotFoundAndUnknownStateIsRejected() {
+	void unknownListenerAndUnknownStateAreRejected() {
 		this.contextRunner.run((context) -> {
 			SwitchboardEndpoint endpoint = context.getBean(SwitchboardEndpoint.class);
-			assertThat(endpoint.setState("nobody", "paused")).isNull();
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.setState("nobody", "paused"))
+				.withMessageContaining("nobody");
 			assertThatExceptionOfType(InvalidEndpointRequestException.class)
 				.isThrownBy(() -> endpoint.setState("worker", "asleep"));
 		});
