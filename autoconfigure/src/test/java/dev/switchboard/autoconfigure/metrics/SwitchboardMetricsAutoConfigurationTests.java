@@ -91,6 +91,22 @@ class SwitchboardMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void aPipelineListenerThatThrowsIsTimedAsAnError() {
+		this.contextRunner.withUserConfiguration(Listeners.class).run((context) -> {
+			SwitchboardOperations switchboard = context.getBean(SwitchboardOperations.class);
+			switchboard.send("tasks", "fine");
+			switchboard.send("tasks", "fail");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("switchboard.handler").tags("channel", "tasks", "outcome", "success").timer().count())
+				.isEqualTo(1);
+			assertThat(registry.get("switchboard.handler").tags("channel", "tasks", "outcome", "error").timer().count())
+				.isEqualTo(1);
+			assertThat(registry.get("switchboard.messages.failed").tag("channel", "tasks").functionCounter().count())
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
 	void autoConfigurationBacksOffWithoutAMeterRegistry() {
 		new ApplicationContextRunner()
 			.withConfiguration(
@@ -132,6 +148,13 @@ class SwitchboardMetricsAutoConfigurationTests {
 				throw new IllegalStateException("failing on purpose");
 			}
 			return "Echo: " + text;
+		}
+
+		@MessageListener("tasks")
+		void work(String task) {
+			if (task.equals("fail")) {
+				throw new IllegalStateException("failing on purpose");
+			}
 		}
 
 	}

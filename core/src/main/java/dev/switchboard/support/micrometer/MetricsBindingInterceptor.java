@@ -12,6 +12,7 @@ import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.binder.RequestBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.WireMessage;
+import dev.switchboard.listener.ListenerOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Times every handled message ({@value SwitchboardMeters#HANDLER}) and every request-reply
  * round trip ({@value SwitchboardMeters#REQUEST}) with channel, pattern, transport and
- * outcome tags. Timers are looked up once per channel and outcome, then cached.
+ * outcome tags. A handled message's outcome is {@code error} when its listener threw (as
+ * recorded by {@link ListenerOutcome}) or it was answered with an error reply. Timers are looked up once per channel and outcome, then cached.
  */
 public class MetricsBindingInterceptor implements BindingInterceptor {
 
@@ -61,9 +63,10 @@ public class MetricsBindingInterceptor implements BindingInterceptor {
 	public @Nullable WireMessage handle(ChannelSpec channel, WireMessage message, InboundHandler next) {
 		Timer.Sample sample = Timer.start(this.registry);
 		String outcome = ERROR;
+		ListenerOutcome.clear();
 		try {
 			WireMessage reply = next.handle(message);
-			outcome = (reply != null && reply.isError()) ? ERROR : SUCCESS;
+			outcome = (ListenerOutcome.failure() != null || reply != null && reply.isError()) ? ERROR : SUCCESS;
 			return reply;
 		}
 		finally {

@@ -11,6 +11,7 @@ import dev.switchboard.binder.RequestBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.SwitchboardHeaders;
 import dev.switchboard.core.WireMessage;
+import dev.switchboard.listener.ListenerOutcome;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -77,9 +78,14 @@ public class ObservationBindingInterceptor implements BindingInterceptor {
 	public @Nullable WireMessage handle(ChannelSpec channel, WireMessage message, InboundHandler next) {
 		SwitchboardReceiverContext context = new SwitchboardReceiverContext(channel, message);
 		Observation observation = observation(SwitchboardObservations.PROCESS, context, channel, "process").start();
+		ListenerOutcome.clear();
 		try (Observation.Scope scope = observation.openScope()) {
 			WireMessage reply = next.handle(message);
-			if (reply != null && reply.isError()) {
+			Throwable failure = ListenerOutcome.failure();
+			if (failure != null) {
+				observation.error(failure);
+			}
+			else if (reply != null && reply.isError()) {
 				observation.error(remoteError(channel, reply));
 			}
 			return reply;
