@@ -211,7 +211,9 @@ public class AmqpBinder implements Binder {
 
 	/**
 	 * Down while a connection the binder opened is closed or recovering, with the broker's
-	 * reason; up before the first connection, since nothing needs the broker yet.
+	 * reason; up before the first connection, since nothing needs the broker yet. A
+	 * connection the broker blocks (a memory or disk alarm) stays up, with the alarm in its
+	 * details: listeners still receive, only sends wait.
 	 */
 	@Override
 	public BinderState state() {
@@ -221,7 +223,7 @@ public class AmqpBinder implements Binder {
 		details.put("connections", connections);
 		for (Map.Entry<String, String> connection : connections.entrySet()) {
 			String state = connection.getValue();
-			if (!state.equals(AmqpConnections.OPEN) && !state.equals(AmqpConnections.NOT_CONNECTED)) {
+			if (!state.startsWith(AmqpConnections.OPEN) && !state.equals(AmqpConnections.NOT_CONNECTED)) {
 				return BinderState.down("the " + connection.getKey() + " connection to RabbitMQ at "
 						+ this.connections.options().addresses() + " is " + state + "; it is retried every "
 						+ this.connections.options().recoveryInterval().toSeconds() + " s", details);
