@@ -59,6 +59,9 @@ class SwitchboardEndpointAutoConfigurationTests {
 			});
 			assertThat(channels.get("echo").sender()).isNull();
 			assertThat(channels.get("echo").listeners()).isEmpty();
+			SwitchboardEndpoint endpoint = context.getBean(SwitchboardEndpoint.class);
+			assertThat(endpoint.channel("tasks")).isEqualTo(endpoint.channels().channels().get("tasks"));
+			assertThat(endpoint.channel("nowhere")).isNull();
 		});
 	}
 
