@@ -41,6 +41,12 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void documentsTheObservationSwitch() {
+		assertThat(names("properties")).contains("switchboard.observation.enabled");
+		assertThat(defaultValue("switchboard.observation.enabled")).isEqualTo("true");
+	}
+
+	@Test
 	void givesDefaults() {
 		assertThat(defaultValue("switchboard.transport")).isEqualTo("zmq");
 		assertThat(defaultValue("switchboard.zmq.max-message-size")).isEqualTo("1MB");
