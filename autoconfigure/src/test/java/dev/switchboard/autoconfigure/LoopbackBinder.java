@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.switchboard.binder.Binder;
 import dev.switchboard.binder.BinderState;
+import dev.switchboard.binder.DeadLetter;
+import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.binder.InboundBinding;
 import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.binder.InboundSpec;
@@ -16,6 +18,8 @@ import dev.switchboard.binder.OutboundBinding;
 import dev.switchboard.binder.RequestBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.WireMessage;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory binder for auto-configuration tests: a send or request calls the channel's
@@ -65,15 +69,39 @@ public class LoopbackBinder implements Binder {
 		return listener;
 	}
 
+	private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+
 	private WireMessage deliver(ChannelSpec channel, WireMessage message) {
 		WireMessage reply = null;
 		for (Listener listener : this.listeners.getOrDefault(channel.name(), List.of())) {
 			if (!listener.paused && !listener.closed) {
-				WireMessage answer = listener.handler.handle(message);
+				WireMessage answer = handle(listener, message);
 				reply = (reply != null) ? reply : answer;
 			}
 		}
 		return (reply != null) ? reply : WireMessage.of(new byte[0]);
+	}
+
+	/**
+	 * Handle a message as a binder would: a dead letter goes to the binder's dead-letter
+	 * list instead of back to the sender.
+	 */
+	private @Nullable WireMessage handle(Listener listener, WireMessage message) {
+		try {
+			return listener.handler.handle(message);
+		}
+		catch (DeadLetterException ex) {
+			this.deadLetters.add(ex.getDeadLetter());
+			return null;
+		}
+	}
+
+	/**
+	 * The messages listeners gave up on, oldest first.
+	 * @return the dead letters
+	 */
+	public List<DeadLetter> getDeadLetters() {
+		return List.copyOf(this.deadLetters);
 	}
 
 	@Override

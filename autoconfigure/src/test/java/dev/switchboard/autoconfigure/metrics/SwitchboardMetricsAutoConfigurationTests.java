@@ -35,7 +35,9 @@ class SwitchboardMetricsAutoConfigurationTests {
 				SwitchboardAutoConfiguration.class, SwitchboardMetricsAutoConfiguration.class))
 		.withBean(Binder.class, () -> new LoopbackBinder("zmq"))
 		.withPropertyValues("switchboard.channels.echo.pattern=request-reply",
-				"switchboard.channels.tasks.pattern=pipeline");
+				"switchboard.channels.tasks.pattern=pipeline",
+				"switchboard.channels.tasks.retry.initial-interval=1ms",
+				"switchboard.channels.tasks.retry.max-interval=1ms");
 
 	@Test
 	void autoConfigurationProvidesChannelMetricsAndTheTimingInterceptor() {
@@ -103,6 +105,12 @@ class SwitchboardMetricsAutoConfigurationTests {
 				.isEqualTo(1);
 			assertThat(registry.get("switchboard.messages.failed").tag("channel", "tasks").functionCounter().count())
 				.isEqualTo(1);
+			assertThat(registry.get("switchboard.messages.retried").tag("channel", "tasks").functionCounter().count())
+				.isEqualTo(2);
+			assertThat(registry.get("switchboard.messages.dead.lettered").tag("channel", "tasks").functionCounter().count())
+				.isEqualTo(1);
+			assertThat(((LoopbackBinder) context.getBean(Binder.class)).getDeadLetters()).singleElement()
+				.satisfies((deadLetter) -> assertThat(deadLetter.attempts()).isEqualTo(3));
 		});
 	}
 
