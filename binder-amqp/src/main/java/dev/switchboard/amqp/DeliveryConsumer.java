@@ -8,6 +8,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import com.rabbitmq.client.impl.recovery.AutorecoveringChannel;
 import dev.switchboard.BindingException;
 import dev.switchboard.binder.DeadLetter;
 import dev.switchboard.binder.DeadLetterException;
@@ -146,7 +147,20 @@ final class DeliveryConsumer extends DefaultConsumer {
 	public void handleCancel(String consumerTag) {
 		logger.warn("Channel '" + this.channel.name() + "': RabbitMQ cancelled consumer " + consumerTag
 				+ " (was its queue deleted?); declaring the queue again and re-subscribing");
+		forgetForRecovery(consumerTag);
 		this.cancelled.run();
+	}
+
+	/**
+	 * Drop a consumer the broker cancelled from what automatic recovery restores. amqp-client
+	 * forgets a consumer only when the client cancels it or closes its channel, so after a
+	 * connection loss it would start the cancelled one again, with its old tag, next to the
+	 * one {@link #handleCancel} subscribes instead.
+	 */
+	private void forgetForRecovery(String consumerTag) {
+		if (getChannel() instanceof AutorecoveringChannel recovering) {
+			recovering.deleteRecordedConsumer(consumerTag);
+		}
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
@@ -21,10 +22,12 @@ import dev.switchboard.binder.DeadLetter;
 import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.binder.InboundSpec;
+import dev.switchboard.binder.OutboundBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.Pattern;
 import dev.switchboard.core.SwitchboardHeaders;
 import dev.switchboard.core.WireMessage;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +150,51 @@ class AmqpDeadLetterIntegrationTests {
 		binder.bindOutbound(tasks).send(text("healthy"));
 		await().atMost(AWAIT).untilAsserted(() -> assertThat(done).containsExactly("healthy"));
 		assertThat(attempts).hasValue(1);
+		assertThat(Broker.drain(tasks.name())).isEmpty();
+	}
+
+	@Test
+	void deadLetterThatCannotBePublishedIsDeadLetteredByTheBrokerWithItsXDeathHeader() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		AmqpBinder binder = binder(AmqpChannelOptions.defaults());
+		AtomicInteger attempts = new AtomicInteger();
+		Queue<String> done = new ConcurrentLinkedQueue<>();
+		binder.bindInbound(tasks, new InboundSpec(null, null, 1), failing(tasks, (message) -> {
+			boolean poison = text(message).equals("poison");
+			if (poison) {
+				attempts.incrementAndGet();
+			}
+			else {
+				done.add(text(message));
+			}
+			return poison;
+		}));
+		OutboundBinding sender = binder.bindOutbound(tasks);
+		String exchange = tasks.name() + ".dlx";
+		try (Connection connection = Broker.connect(); Channel channel = connection.createChannel()) {
+			// Clients may not publish to an internal exchange (ACCESS_REFUSED); the broker dead-letters into it.
+			channel.exchangeDelete(exchange);
+			channel.exchangeDeclare(exchange, BuiltinExchangeType.FANOUT, true, false, true, null);
+			channel.queueBind(tasks.name() + ".dlq", exchange, "");
+		}
+		sender.send(text("poison"));
+		sender.send(text("healthy"));
+		await().atMost(AWAIT).untilAsserted(() -> assertThat(done).containsExactly("healthy"));
+		List<GetResponse> deadLetters = new ArrayList<>();
+		await().atMost(AWAIT).until(() -> deadLetters.addAll(Broker.drain(tasks.name() + ".dlq")));
+		assertThat(deadLetters).singleElement().satisfies((deadLetter) -> {
+			assertThat(deadLetter.getBody()).asString(StandardCharsets.UTF_8).isEqualTo("poison");
+			assertThat(deadLetter.getEnvelope().getRoutingKey()).isEqualTo(tasks.name());
+			Map<String, Object> headers = deadLetter.getProps().getHeaders();
+			assertThat(headers).containsKey("x-death")
+				.doesNotContainKeys(SwitchboardHeaders.DEAD_LETTER_REASON, SwitchboardHeaders.EXCEPTION_TYPE,
+						SwitchboardHeaders.EXCEPTION_MESSAGE, SwitchboardHeaders.ATTEMPTS,
+						SwitchboardHeaders.ORIGINAL_CHANNEL);
+			assertThat(headers.get("x-death")).asList().singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
+				.hasEntrySatisfying("reason", (reason) -> assertThat(reason).hasToString("rejected"))
+				.hasEntrySatisfying("queue", (queue) -> assertThat(queue).hasToString(tasks.name()));
+		});
+		assertThat(attempts).as("rejected once, not redelivered").hasValue(1);
 		assertThat(Broker.drain(tasks.name())).isEmpty();
 	}
 

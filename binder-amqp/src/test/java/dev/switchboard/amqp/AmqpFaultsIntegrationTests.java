@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -90,6 +91,36 @@ class AmqpFaultsIntegrationTests {
 		await().atMost(AWAIT).until(() -> consumerCount(tasks.name()) == 2);
 		sender.send(text("after"));
 		await().atMost(AWAIT).untilAsserted(() -> assertThat(inbox).containsExactly("before", "after"));
+	}
+
+	@Test
+	void consumerCancelledByTheBrokerIsNotRecoveredAgainAfterAConnectionLoss() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		String name = "fault-" + UUID.randomUUID();
+		AmqpBinder binder = binder(AmqpConnectionOptions.builder()
+			.connectionName(name)
+			.recoveryInterval(Duration.ofSeconds(1))
+			.build());
+		Map<String, Integer> received = new ConcurrentHashMap<>();
+		binder.bindInbound(tasks, new InboundSpec(null, null, 2), (message) -> {
+			received.merge(new String(message.payload(), StandardCharsets.UTF_8), 1, Integer::sum);
+			return null;
+		});
+		OutboundBinding sender = binder.bindOutbound(tasks);
+		deleteQueue(tasks.name());
+		await().atMost(AWAIT).until(() -> consumerCount(tasks.name()) == 2);
+		assertThat(RabbitCtl.closeConnections(name + "-consumer")).isEqualTo(1);
+		// Recovery declares the consumers again within seconds; a stale one would come back too, and stay.
+		await().atMost(AWAIT)
+			.during(Duration.ofSeconds(3))
+			.until(() -> consumerCount(tasks.name()), (count) -> count == 2);
+		int count = 200;
+		for (int i = 0; i < count; i++) {
+			sender.send(text("task " + i));
+		}
+		await().atMost(AWAIT).until(() -> received.size() == count);
+		assertThat(received).allSatisfy((task, times) -> assertThat(times).as(task).isEqualTo(1));
+		assertThat(consumerCount(tasks.name())).isEqualTo(2);
 	}
 
 	@Test
