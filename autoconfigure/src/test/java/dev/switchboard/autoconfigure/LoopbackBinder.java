@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
+import dev.switchboard.RequestTimeoutException;
 import dev.switchboard.binder.Binder;
 import dev.switchboard.binder.BinderState;
 import dev.switchboard.binder.DeadLetter;
@@ -24,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An in-memory binder for auto-configuration tests: a send or request calls the channel's
  * running listeners on the caller's thread, so interceptors, the endpoint and health can be
- * tested without a transport. Its state is whatever the test sets.
+ * tested without a transport; a request nobody listens to times out. Its state is whatever the test sets.
  */
 public class LoopbackBinder implements Binder {
 
@@ -82,6 +84,12 @@ public class LoopbackBinder implements Binder {
 		return (reply != null) ? reply : WireMessage.of(new byte[0]);
 	}
 
+	private boolean hasRunningListener(ChannelSpec channel) {
+		return this.listeners.getOrDefault(channel.name(), List.of())
+			.stream()
+			.anyMatch((listener) -> !listener.paused && !listener.closed);
+	}
+
 	/**
 	 * Handle a message as a binder would: a dead letter goes to the binder's dead-letter
 	 * list instead of back to the sender.
@@ -117,6 +125,12 @@ public class LoopbackBinder implements Binder {
 
 		@Override
 		public CompletableFuture<WireMessage> request(WireMessage request, Duration timeout) {
+			if (!this.binder.hasRunningListener(this.channel)) {
+				CompletableFuture<WireMessage> reply = new CompletableFuture<>();
+				CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
+					.execute(() -> reply.completeExceptionally(new RequestTimeoutException(this.channel.name(), timeout)));
+				return reply;
+			}
 			return CompletableFuture.completedFuture(this.binder.deliver(this.channel, request));
 		}
 

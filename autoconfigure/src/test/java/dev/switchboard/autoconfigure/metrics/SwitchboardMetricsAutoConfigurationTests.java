@@ -3,6 +3,7 @@ package dev.switchboard.autoconfigure.metrics;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.switchboard.RequestTimeoutException;
 import dev.switchboard.annotation.MessageListener;
 import dev.switchboard.autoconfigure.LoopbackBinder;
 import dev.switchboard.autoconfigure.SwitchboardAutoConfiguration;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SwitchboardMetricsAutoConfigurationTests {
 
@@ -88,6 +90,19 @@ class SwitchboardMetricsAutoConfigurationTests {
 			assertThat(timer(registry, "switchboard.request", "error").count()).isEqualTo(1);
 			assertThat(timer(registry, "switchboard.request", "success").totalTime(TimeUnit.NANOSECONDS))
 				.isPositive();
+		});
+	}
+
+	@Test
+	void aRequestNobodyAnswersIsTimedAsATimeoutAndCounted() {
+		this.contextRunner.withPropertyValues("switchboard.channels.echo.request-timeout=50ms").run((context) -> {
+			assertThatExceptionOfType(RequestTimeoutException.class)
+				.isThrownBy(() -> context.getBean(SwitchboardOperations.class).request("echo", "hi", String.class));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			Timer timeout = timer(registry, "switchboard.request", "timeout");
+			assertThat(timeout.count()).isEqualTo(1);
+			assertThat(timeout.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(40);
+			assertThat(registry.find("switchboard.request").tag("outcome", "success").timer()).isNull();
 		});
 	}
 
