@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.switchboard.core.ChannelSpec;
+import dev.switchboard.core.TopicFilter;
 import dev.switchboard.core.WireMessage;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Binder} whose bindings pass through {@link BindingInterceptor}s. Inbound bindings
  * are the delegate's own (only their handler is wrapped), so pausing, resuming and
- * describing them reach the transport unchanged.
+ * describing them reach the transport unchanged; interceptors only see the messages a
+ * subscriber's topic filter accepts.
  */
 public final class InterceptedBinder implements Binder {
 
@@ -53,10 +57,22 @@ public final class InterceptedBinder implements Binder {
 		return new Requester(this.delegate.bindRequester(channel), this.interceptor);
 	}
 
+	/**
+	 * Bind the delegate's inbound side with the handler wrapped in the interceptor. A pub-sub
+	 * message the subscriber's topic filter rejects (the transport pre-filters by prefix
+	 * only) is dropped before the interceptor, so it is neither timed nor observed as handled;
+	 * a message without a topic was matched by the transport and passes.
+	 */
 	@Override
 	public InboundBinding bindInbound(ChannelSpec channel, InboundSpec spec, InboundHandler handler) {
+		TopicFilter filter = spec.topicFilter();
 		return this.delegate.bindInbound(channel, spec,
-				(message) -> this.interceptor.handle(channel, message, handler));
+				(message) -> accepts(filter, message) ? this.interceptor.handle(channel, message, handler) : null);
+	}
+
+	private static boolean accepts(@Nullable TopicFilter filter, WireMessage message) {
+		String topic = message.topic();
+		return filter == null || topic == null || filter.matches(topic);
 	}
 
 	@Override

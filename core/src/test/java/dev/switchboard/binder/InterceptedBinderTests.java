@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.Pattern;
+import dev.switchboard.core.TopicFilter;
 import dev.switchboard.core.WireMessage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,52 @@ class InterceptedBinderTests {
 		assertThat(handled).hasSize(1);
 		assertThat(binding.getClass().getName()).startsWith(RecordingBinder.class.getName());
 		assertThat(intercepted.state().reason()).isEqualTo("gone");
+	}
+
+	@Test
+	void aPubSubMessageTheTopicFilterRejectsNeverReachesTheInterceptorsOrTheHandler() {
+		HandlerCapturing capturing = new HandlerCapturing();
+		List<WireMessage> handled = new ArrayList<>();
+		InterceptedBinder.of(capturing, List.of(new Naming("a")))
+			.bindInbound(ChannelSpec.of("scores", Pattern.PUB_SUB, "test"),
+					new InboundSpec(TopicFilter.of("scores.*"), null, 1), (message) -> {
+						handled.add(message);
+						return null;
+					});
+		WireMessage matching = WireMessage.of(new byte[0]).withTopic("scores.1");
+		WireMessage rejected = WireMessage.of(new byte[0]).withTopic("scoresheet.1");
+		WireMessage withoutTopic = WireMessage.of(new byte[0]);
+		assertThat(capturing.handler.handle(rejected)).isNull();
+		capturing.handler.handle(matching);
+		capturing.handler.handle(withoutTopic);
+		assertThat(this.calls).containsExactly("a handle", "a handle");
+		assertThat(handled).containsExactly(matching, withoutTopic);
+	}
+
+	@Test
+	void withoutATopicFilterEveryMessageReachesTheInterceptors() {
+		HandlerCapturing capturing = new HandlerCapturing();
+		InterceptedBinder.of(capturing, List.of(new Naming("a")))
+			.bindInbound(ChannelSpec.of("tasks", Pattern.PIPELINE, "test"), new InboundSpec(null, null, 1),
+					(message) -> null);
+		capturing.handler.handle(WireMessage.of(new byte[0]).withTopic("anything"));
+		assertThat(this.calls).containsExactly("a handle");
+	}
+
+	private static final class HandlerCapturing extends RecordingBinder {
+
+		private InboundHandler handler = (message) -> null;
+
+		HandlerCapturing() {
+			super((request) -> new CompletableFuture<>());
+		}
+
+		@Override
+		public InboundBinding bindInbound(ChannelSpec channel, InboundSpec spec, InboundHandler handler) {
+			this.handler = handler;
+			return super.bindInbound(channel, spec, handler);
+		}
+
 	}
 
 	private final class Naming implements BindingInterceptor {
