@@ -11,12 +11,23 @@ import org.jspecify.annotations.Nullable;
  *
  * @param up whether the binder can carry messages now; a binder that has opened nothing yet
  * is up
- * @param reason why the binder is down, or {@code null} when it is up
+ * @param reason why the binder is down, required then; {@code null} when it is up
  * @param details transport-specific details, never {@code null}
  */
 public record BinderState(boolean up, @Nullable String reason, Map<String, Object> details) {
 
+	/**
+	 * Check that a binder that is down says why, and one that is up gives no reason.
+	 * @throws IllegalArgumentException for a down state without a reason, or an up state
+	 * with one
+	 */
 	public BinderState {
+		if (!up && (reason == null || reason.isBlank())) {
+			throw new IllegalArgumentException("A binder that is down must say why");
+		}
+		if (up && reason != null) {
+			throw new IllegalArgumentException("A binder that is up has no reason to be down, was: " + reason);
+		}
 		details = Map.copyOf(details);
 	}
 

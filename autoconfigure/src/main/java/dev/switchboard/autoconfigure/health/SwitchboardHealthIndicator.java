@@ -21,6 +21,10 @@ public class SwitchboardHealthIndicator extends AbstractHealthIndicator {
 
 	private final BinderRegistry binders;
 
+	/**
+	 * Create an indicator over every binder of a registry.
+	 * @param binders the binders, asked for their {@link BinderState} at each health check
+	 */
 	public SwitchboardHealthIndicator(BinderRegistry binders) {
 		super("Switchboard health check failed");
 		this.binders = binders;
@@ -29,18 +33,20 @@ public class SwitchboardHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		List<String> reasons = new ArrayList<>();
+		boolean down = false;
 		for (Binder binder : this.binders.getBinders()) {
 			BinderState state = binder.state();
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("status", state.up() ? "UP" : "DOWN");
-			if (state.reason() != null) {
+			if (!state.up()) {
 				details.put("reason", state.reason());
 				reasons.add(binder.transport() + ": " + state.reason());
+				down = true;
 			}
 			details.putAll(state.details());
 			builder.withDetail(binder.transport(), details);
 		}
-		if (reasons.isEmpty()) {
+		if (!down) {
 			builder.up();
 		}
 		else {
