@@ -111,8 +111,17 @@ public final class SwitchboardMeters {
 	 * @return channel, pattern and transport
 	 */
 	public static Tags tags(ChannelSpec channel) {
-		return Tags.of(CHANNEL, channel.name(), PATTERN, channel.pattern().id(), TRANSPORT,
-				channel.transport().toLowerCase(Locale.ROOT));
+		return Tags.of(CHANNEL, channel.name(), PATTERN, channel.pattern().id(), TRANSPORT, transport(channel));
+	}
+
+	/**
+	 * A channel's transport as meters and Observations name it: lower case, whatever case
+	 * the configuration used, so {@code AMQP} and {@code amqp} are one time series.
+	 * @param channel the channel
+	 * @return the transport name in lower case
+	 */
+	public static String transport(ChannelSpec channel) {
+		return channel.transport().toLowerCase(Locale.ROOT);
 	}
 
 }

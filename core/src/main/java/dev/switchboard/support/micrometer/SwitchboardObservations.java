@@ -25,22 +25,23 @@ public final class SwitchboardObservations {
 
 	/**
 	 * The {@code messaging.system} of a channel: {@code rabbitmq} for amqp, {@code zeromq}
-	 * for zmq, else the transport name.
+	 * for zmq, else the transport name; in any case the transport is written in.
 	 * @param channel the channel
 	 * @return the system name
 	 */
 	public static String system(ChannelSpec channel) {
-		return switch (channel.transport()) {
+		String transport = SwitchboardMeters.transport(channel);
+		return switch (transport) {
 			case "amqp" -> "rabbitmq";
 			case "zmq" -> "zeromq";
-			default -> channel.transport();
+			default -> transport;
 		};
 	}
 
 	static KeyValues keyValues(ChannelSpec channel, String operation) {
 		return KeyValues.of("messaging.system", system(channel), "messaging.destination.name", channel.name(),
 				"messaging.operation", operation, "switchboard.pattern", channel.pattern().id(),
-				"switchboard.transport", channel.transport());
+				"switchboard.transport", SwitchboardMeters.transport(channel));
 	}
 
 }
