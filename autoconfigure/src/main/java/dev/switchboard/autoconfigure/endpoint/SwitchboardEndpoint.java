@@ -38,6 +38,13 @@ public class SwitchboardEndpoint {
 
 	private final @Nullable SwitchboardTemplate template;
 
+	/**
+	 * Create the endpoint over an application's channels and listeners.
+	 * @param channels every defined channel
+	 * @param listeners the listeners, to describe, pause and resume
+	 * @param template the template whose sending bindings are described, or {@code null}
+	 * when the application has none
+	 */
 	public SwitchboardEndpoint(ChannelRegistry channels, ListenerEndpointRegistry listeners,
 			@Nullable SwitchboardTemplate template) {
 		this.channels = channels;
@@ -45,6 +52,10 @@ public class SwitchboardEndpoint {
 		this.template = template;
 	}
 
+	/**
+	 * Every channel ({@code GET /actuator/switchboard}).
+	 * @return each channel with its pattern, transport, counts, sender and listeners
+	 */
 	@ReadOperation
 	public SwitchboardDescriptor channels() {
 		Map<String, ChannelDescriptor> descriptors = new LinkedHashMap<>();
@@ -54,6 +65,11 @@ public class SwitchboardEndpoint {
 		return new SwitchboardDescriptor(descriptors);
 	}
 
+	/**
+	 * One channel ({@code GET /actuator/switchboard/{name}}).
+	 * @param name the channel name
+	 * @return the channel, or {@code null} (a 404) when there is no channel of that name
+	 */
 	@ReadOperation
 	public @Nullable ChannelDescriptor channel(@Selector String name) {
 		ChannelSpec channel = this.channels.get(name);

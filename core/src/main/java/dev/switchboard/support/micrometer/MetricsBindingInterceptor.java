@@ -39,6 +39,11 @@ public class MetricsBindingInterceptor implements BindingInterceptor {
 
 	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
+	/**
+	 * Create an interceptor that registers its timers, as they are first needed, in a
+	 * registry.
+	 * @param registry where the timers go
+	 */
 	public MetricsBindingInterceptor(MeterRegistry registry) {
 		this.registry = registry;
 	}

@@ -28,6 +28,11 @@ public class ObservationBindingInterceptor implements BindingInterceptor {
 
 	private final ObservationRegistry registry;
 
+	/**
+	 * Create an interceptor whose Observations go to a registry; its handlers (a tracer's)
+	 * decide what an Observation records and propagates.
+	 * @param registry the registry
+	 */
 	public ObservationBindingInterceptor(ObservationRegistry registry) {
 		this.registry = registry;
 	}

@@ -13,6 +13,11 @@ public class SwitchboardReceiverContext extends ReceiverContext<WireMessage> {
 
 	private final ChannelSpec channel;
 
+	/**
+	 * Create the context of one message a listener is about to handle.
+	 * @param channel the channel it arrived on
+	 * @param message the message as received, whose headers carry the sender's trace context
+	 */
 	public SwitchboardReceiverContext(ChannelSpec channel, WireMessage message) {
 		super((carrier, key) -> carrier.headers().get(key), Kind.CONSUMER);
 		this.channel = channel;
@@ -20,6 +25,10 @@ public class SwitchboardReceiverContext extends ReceiverContext<WireMessage> {
 		setRemoteServiceName(SwitchboardObservations.system(channel));
 	}
 
+	/**
+	 * The channel the message arrived on, for conventions and filters.
+	 * @return the channel
+	 */
 	public ChannelSpec getChannel() {
 		return this.channel;
 	}

@@ -16,6 +16,11 @@ public class SwitchboardSenderContext extends SenderContext<Map<String, String>>
 
 	private final ChannelSpec channel;
 
+	/**
+	 * Create the context of one message or request about to be sent.
+	 * @param channel the channel it is sent on
+	 * @param headers the message's headers, copied into the carrier (they are not changed)
+	 */
 	public SwitchboardSenderContext(ChannelSpec channel, Map<String, String> headers) {
 		super((carrier, key, value) -> {
 			if (carrier != null) {
@@ -27,6 +32,10 @@ public class SwitchboardSenderContext extends SenderContext<Map<String, String>>
 		setRemoteServiceName(SwitchboardObservations.system(channel));
 	}
 
+	/**
+	 * The channel the message is sent on, for conventions and filters.
+	 * @return the channel
+	 */
 	public ChannelSpec getChannel() {
 		return this.channel;
 	}
