@@ -16,8 +16,11 @@ import dev.switchboard.autoconfigure.endpoint.SwitchboardEndpoint.ChannelDescrip
 import dev.switchboard.autoconfigure.endpoint.SwitchboardEndpointAutoConfiguration;
 import dev.switchboard.autoconfigure.health.SwitchboardHealthAutoConfiguration;
 import dev.switchboard.autoconfigure.health.SwitchboardHealthIndicator;
+import dev.switchboard.autoconfigure.metrics.SwitchboardMetricsAutoConfiguration;
 import dev.switchboard.autoconfigure.observation.SwitchboardObservationAutoConfiguration;
 import dev.switchboard.core.SwitchboardOperations;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,8 +40,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What operators rely on, run on a real transport with each application in a context of
- * its own: a request-reply between two applications is one trace, a paused worker receives
- * nothing, health and the endpoint report the transport's addresses.
+ * its own: a request-reply between two applications is one trace, meters have the same
+ * names and low-cardinality tags on every transport, a paused worker receives nothing,
+ * health and the endpoint report the transport's addresses.
  */
 public abstract class AbstractObservabilityIntegrationTests {
 
@@ -60,6 +67,18 @@ public abstract class AbstractObservabilityIntegrationTests {
 	 * @param binding the description
 	 */
 	protected abstract void assertDescribesAddresses(Map<String, Object> binding);
+
+	/**
+	 * The transport under test as meters tag it.
+	 * @return {@code zmq} or {@code amqp}
+	 */
+	protected abstract String transportTag();
+
+	/**
+	 * The {@code messaging.system} of the transport under test.
+	 * @return {@code zeromq} or {@code rabbitmq}
+	 */
+	protected abstract String messagingSystem();
 
 	protected final ApplicationContextRunner application() {
 		return transport()
@@ -89,8 +108,50 @@ public abstract class AbstractObservabilityIntegrationTests {
 					assertThat(processing.getName()).isEqualTo("echo process");
 					assertThat(processing.context().traceId()).isEqualTo(request.context().traceId());
 					assertThat(processing.context().parentId()).isEqualTo(request.context().spanId());
-					assertThat(processing.getTags()).containsEntry("messaging.destination.name", "echo");
+					assertThat(processing.getTags()).containsEntry("messaging.destination.name", "echo")
+						.containsEntry("messaging.system", messagingSystem());
+					assertThat(request.getTags()).containsEntry("messaging.system", messagingSystem());
 				}));
+	}
+
+	@Test
+	void metersHaveTheSameNamesOnEveryTransportTaggedWithItAndNeverWithATopic() {
+		ApplicationContextRunner metered = application()
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					SwitchboardMetricsAutoConfiguration.class));
+		metered.withUserConfiguration(Echo.class).run((server) -> metered.run((client) -> {
+			assertThat(client.getBean(SwitchboardOperations.class).request("echo", "hi", String.class))
+				.isEqualTo("Echo: hi");
+			MeterRegistry clientMeters = client.getBean(MeterRegistry.class);
+			MeterRegistry serverMeters = server.getBean(MeterRegistry.class);
+			assertThat(clientMeters.get("switchboard.messages").tags(echoTags("sent")).functionCounter().count())
+				.isEqualTo(1);
+			assertThat(clientMeters.get("switchboard.request").tags(echoTags("success")).timer().count()).isEqualTo(1);
+			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+					serverMeters.get("switchboard.handler").tags(echoTags("success")).timer().count())
+				.isEqualTo(1));
+			assertThat(serverMeters.get("switchboard.messages").tags(echoTags("received")).functionCounter().count())
+				.isEqualTo(1);
+			for (MeterRegistry registry : List.of(clientMeters, serverMeters)) {
+				assertThat(registry.find("switchboard.messages").functionCounters()).isNotEmpty();
+				assertThat(registry.getMeters()).filteredOn((meter) -> meter.getId().getName().startsWith("switchboard."))
+					.isNotEmpty()
+					.allSatisfy((meter) -> {
+						assertThat(meter.getId().getTag("transport")).as(meter.getId().toString())
+							.isEqualTo(transportTag());
+						assertThat(meter.getId().getTags()).as(meter.getId().toString())
+							.extracting(Tag::getKey)
+							.doesNotContain("topic")
+							.isSubsetOf("channel", "pattern", "transport", "outcome");
+					});
+			}
+		}));
+	}
+
+	private String[] echoTags(String outcome) {
+		return new String[] { "channel", "echo", "pattern", "request-reply", "transport", transportTag(), "outcome",
+				outcome };
 	}
 
 	@Test

@@ -59,6 +59,16 @@ class AmqpObservabilityIntegrationTests extends AbstractObservabilityIntegration
 	}
 
 	@Override
+	protected String transportTag() {
+		return "amqp";
+	}
+
+	@Override
+	protected String messagingSystem() {
+		return "rabbitmq";
+	}
+
+	@Override
 	protected void assertDescribesAddresses(Map<String, Object> binding) {
 		assertThat(binding).containsEntry("queue", this.run + ".echo");
 	}

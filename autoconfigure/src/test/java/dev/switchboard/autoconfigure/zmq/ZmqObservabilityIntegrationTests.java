@@ -43,6 +43,16 @@ class ZmqObservabilityIntegrationTests extends AbstractObservabilityIntegrationT
 	}
 
 	@Override
+	protected String transportTag() {
+		return "zmq";
+	}
+
+	@Override
+	protected String messagingSystem() {
+		return "zeromq";
+	}
+
+	@Override
 	protected void assertDescribesAddresses(Map<String, Object> binding) {
 		assertThat(binding).containsEntry("endpoints", List.of(this.echo)).containsKeys("socket", "mode",
 				"connectedPeers");
