@@ -73,7 +73,10 @@ public class LoopbackBinder implements Binder {
 
 	private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
 
+	private final List<WireMessage> sent = new CopyOnWriteArrayList<>();
+
 	private WireMessage deliver(ChannelSpec channel, WireMessage message) {
+		this.sent.add(message);
 		WireMessage reply = null;
 		for (Listener listener : this.listeners.getOrDefault(channel.name(), List.of())) {
 			if (!listener.paused && !listener.closed) {
@@ -102,6 +105,14 @@ public class LoopbackBinder implements Binder {
 			this.deadLetters.add(ex.getDeadLetter());
 			return null;
 		}
+	}
+
+	/**
+	 * The messages and requests sent through this binder as they reached it, oldest first.
+	 * @return the messages
+	 */
+	public List<WireMessage> getSent() {
+		return List.copyOf(this.sent);
 	}
 
 	/**

@@ -1,20 +1,26 @@
 package dev.switchboard.autoconfigure.observation;
 
+import java.util.List;
+
 import dev.switchboard.annotation.MessageListener;
 import dev.switchboard.autoconfigure.LoopbackBinder;
 import dev.switchboard.autoconfigure.SwitchboardAutoConfiguration;
+import dev.switchboard.autoconfigure.W3cTestPropagator;
 import dev.switchboard.binder.Binder;
 import dev.switchboard.core.SwitchboardOperations;
+import dev.switchboard.core.WireMessage;
 import dev.switchboard.support.micrometer.ObservationBindingInterceptor;
 import dev.switchboard.support.micrometer.SwitchboardReceiverContext;
 import dev.switchboard.support.micrometer.SwitchboardSenderContext;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.micrometer.tracing.test.simple.SimpleTracer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -63,6 +69,33 @@ class SwitchboardObservationAutoConfigurationTests {
 	void autoConfigurationBacksOffWhenObservationIsDisabled() {
 		this.contextRunner.withPropertyValues("switchboard.observation.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ObservationBindingInterceptor.class));
+	}
+
+	@Test
+	void aSentMessageCarriesTheTraceContextWhenObservationIsOn() {
+		sendWithATracer().run((context) -> assertThat(sent(context)).singleElement()
+			.satisfies((message) -> assertThat(message.headers()).containsKey("traceparent")));
+	}
+
+	@Test
+	void aSentMessageCarriesNoTraceContextWhenObservationIsDisabled() {
+		sendWithATracer().withPropertyValues("switchboard.observation.enabled=false")
+			.run((context) -> assertThat(sent(context)).singleElement()
+				.satisfies((message) -> assertThat(message.headers()).doesNotContainKey("traceparent")));
+	}
+
+	private ApplicationContextRunner sendWithATracer() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SwitchboardAutoConfiguration.class,
+					SwitchboardObservationAutoConfiguration.class))
+			.withBean(Binder.class, () -> new LoopbackBinder("zmq"))
+			.withBean(ObservationRegistry.class, () -> W3cTestPropagator.registry(new SimpleTracer()))
+			.withPropertyValues("switchboard.channels.tasks.pattern=pipeline");
+	}
+
+	private static List<WireMessage> sent(AssertableApplicationContext context) {
+		context.getBean(SwitchboardOperations.class).send("tasks", "work");
+		return ((LoopbackBinder) context.getBean(Binder.class)).getSent();
 	}
 
 	@Test
