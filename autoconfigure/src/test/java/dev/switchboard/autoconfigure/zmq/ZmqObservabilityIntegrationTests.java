@@ -2,19 +2,24 @@ package dev.switchboard.autoconfigure.zmq;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.switchboard.autoconfigure.AbstractObservabilityIntegrationTests;
 import dev.switchboard.autoconfigure.SwitchboardAutoConfiguration;
 import dev.switchboard.autoconfigure.health.SwitchboardHealthIndicator;
 import dev.switchboard.core.SwitchboardOperations;
+import dev.switchboard.zmq.ZmqSocketCustomizer;
 import org.junit.jupiter.api.Test;
+import org.zeromq.ZMQ;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tracing, pausing, health and the endpoint over ZeroMQ with envelope framing, each
@@ -56,6 +61,26 @@ class ZmqObservabilityIntegrationTests extends AbstractObservabilityIntegrationT
 	protected void assertDescribesAddresses(Map<String, Object> binding) {
 		assertThat(binding).containsEntry("endpoints", List.of(this.echo)).containsKeys("socket", "mode",
 				"connectedPeers");
+	}
+
+	@Test
+	void healthIsDownWithTheReasonWhenTheIoThreadOfASocketStops() {
+		Map<String, ZMQ.Socket> sockets = new ConcurrentHashMap<>();
+		application().withUserConfiguration(Echo.class)
+			.withBean(ZmqSocketCustomizer.class, () -> sockets::put)
+			.run((context) -> {
+				SwitchboardHealthIndicator indicator = context.getBean(SwitchboardHealthIndicator.class);
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+				// Closing the socket under its I/O thread makes the thread's next call on it
+				// fail, as an unexpected error would: the thread logs it and stops.
+				sockets.get("echo").close();
+				await().atMost(TIMEOUT).untilAsserted(() -> {
+					Health down = indicator.health();
+					assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+					assertThat(down.getDetails().get("reason")).asString()
+						.startsWith("zmq: the ZeroMQ I/O thread of channel(s) [echo] stopped");
+				});
+			});
 	}
 
 	@Test
