@@ -44,7 +44,7 @@ class EchoActuatorIntegrationTests {
 		assertThat(switchboard.statusCode()).isEqualTo(200);
 		assertThat(switchboard.body()).contains("\"echo\"", "\"request-reply\"", "\"received\":1",
 				"\"state\":\"running\"", tcp(this.zmqPort));
-		assertThat(get(base + "/metrics/switchboard.messages.received").body()).contains("\"value\":1.0");
+		assertThat(get(base + "/metrics/switchboard.messages?tag=outcome:received&tag=channel:echo").body()).contains("\"value\":1.0");
 		HttpResponse<String> paused = post(base + "/switchboard/echo", "{\"state\":\"paused\"}");
 		assertThat(paused.statusCode()).isEqualTo(200);
 		assertThat(paused.body()).contains("\"state\":\"paused\"");
