@@ -9,7 +9,6 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import com.rabbitmq.client.impl.recovery.AutorecoveringChannel;
-import dev.switchboard.BindingException;
 import dev.switchboard.binder.DeadLetter;
 import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.binder.InboundHandler;
@@ -26,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * message with the broker for redelivery. A message the handler gives up on
  * ({@link DeadLetterException}) is published to the channel's dead-letter exchange with its
  * failure headers and acknowledged once the broker confirmed that copy; if the copy cannot
- * be published the original is rejected without requeueing, and the broker dead-letters it
- * through the queue's {@code x-dead-letter-exchange} argument, without the failure headers.
+ * be published, whatever the failure, the original is rejected without requeueing, and the
+ * broker dead-letters it through the queue's {@code x-dead-letter-exchange} argument, without
+ * the failure headers (if that exchange is gone, the broker drops it).
  */
 final class DeliveryConsumer extends DefaultConsumer {
 
@@ -93,9 +93,11 @@ final class DeliveryConsumer extends DefaultConsumer {
 		try {
 			publisher.publish(envelope, properties, deadLetter);
 		}
-		catch (BindingException ex) {
+		catch (RuntimeException ex) {
+			// Any failure, not only BindingException: one escaping handleDelivery closes the channel and the
+			// message comes back to fail again.
 			logger.error(deadLetter.describe() + "; could not publish it to the dead-letter exchange '"
-					+ publisher.exchange() + "' (" + ex.getMessage() + "), so it is rejected for RabbitMQ to dead-letter"
+					+ publisher.exchange() + "' (" + ex + "), so it is rejected for RabbitMQ to dead-letter"
 					+ " it to '" + publisher.queue() + "' through the queue's x-dead-letter-exchange argument, without"
 					+ " the switchboard failure headers", trace);
 			settle(envelope, Settlement.REJECT);
