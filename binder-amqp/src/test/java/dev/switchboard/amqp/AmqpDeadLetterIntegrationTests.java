@@ -10,7 +10,12 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
@@ -83,6 +88,51 @@ class AmqpDeadLetterIntegrationTests {
 			.hasEntrySatisfying(SwitchboardHeaders.ORIGINAL_CHANNEL,
 					(channel) -> assertThat(channel).hasToString(tasks.name()));
 		assertThat(Broker.drain(tasks.name())).as("the original was acknowledged").isEmpty();
+	}
+
+	@Test
+	void aStreamOfDeadLettersIsLoggedOnceWithItsStackTraceNotOncePerMessage() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		AmqpBinder binder = binder(AmqpChannelOptions.defaults());
+		binder.bindInbound(tasks, new InboundSpec(null, null, 2), failing(tasks, (message) -> true));
+		List<LogRecord> records = new CopyOnWriteArrayList<>();
+		Handler recorder = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				if (record.getMessage() != null && record.getMessage().contains(tasks.name())) {
+					records.add(record);
+				}
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		Logger logger = Logger.getLogger(DeliveryConsumer.class.getName());
+		logger.addHandler(recorder);
+		try {
+			OutboundBinding sender = binder.bindOutbound(tasks);
+			for (int i = 0; i < 50; i++) {
+				sender.send(text("poison " + i));
+			}
+			List<GetResponse> deadLetters = new ArrayList<>();
+			await().atMost(AWAIT).until(() -> deadLetters.addAll(Broker.drain(tasks.name() + ".dlq"))
+					&& deadLetters.size() >= 50);
+		}
+		finally {
+			logger.removeHandler(recorder);
+		}
+		assertThat(records).as("one line for 50 dead letters, within the minute").singleElement().satisfies((record) -> {
+			assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+			assertThat(record.getThrown()).hasMessage("boom");
+			assertThat(record.getMessage()).contains("moved to the dead-letter queue", "at most once every 60 s");
+		});
 	}
 
 	@Test
