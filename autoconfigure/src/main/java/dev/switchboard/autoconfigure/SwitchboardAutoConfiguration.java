@@ -1,9 +1,13 @@
 package dev.switchboard.autoconfigure;
 
+import java.util.List;
+
 import dev.switchboard.annotation.MessageListenerAnnotationBeanPostProcessor;
 import dev.switchboard.annotation.PublisherAnnotationBeanPostProcessor;
 import dev.switchboard.binder.Binder;
 import dev.switchboard.binder.BinderRegistry;
+import dev.switchboard.binder.BindingInterceptor;
+import dev.switchboard.binder.InterceptedBinder;
 import dev.switchboard.core.ChannelRegistry;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.SwitchboardOperations;
@@ -49,14 +53,18 @@ public final class SwitchboardAutoConfiguration {
 	}
 
 	/**
-	 * The binders of every transport on the classpath. Each channel's transport is checked
-	 * here, so a channel whose binder is missing fails startup even if nothing has used it
-	 * yet.
+	 * The binders of every transport on the classpath, each wrapped in the
+	 * {@link BindingInterceptor}s (metrics, tracing) in their order. Each channel's
+	 * transport is checked here, so a channel whose binder is missing fails startup even if
+	 * nothing has used it yet.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	BinderRegistry switchboardBinderRegistry(ObjectProvider<Binder> binders, ChannelRegistry channels) {
-		BinderRegistry registry = new BinderRegistry(binders.orderedStream().toList());
+	BinderRegistry switchboardBinderRegistry(ObjectProvider<Binder> binders,
+			ObjectProvider<BindingInterceptor> interceptors, ChannelRegistry channels) {
+		List<BindingInterceptor> chain = interceptors.orderedStream().toList();
+		BinderRegistry registry = new BinderRegistry(
+				binders.orderedStream().map((binder) -> InterceptedBinder.of(binder, chain)).toList());
 		for (ChannelSpec channel : channels.getAll()) {
 			registry.getBinder(channel);
 		}

@@ -1,5 +1,9 @@
 package dev.switchboard.amqp;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -9,6 +13,7 @@ import com.rabbitmq.client.Channel;
 import dev.switchboard.BindingException;
 import dev.switchboard.ChannelConfigurationException;
 import dev.switchboard.binder.Binder;
+import dev.switchboard.binder.BinderState;
 import dev.switchboard.binder.Binding;
 import dev.switchboard.binder.InboundBinding;
 import dev.switchboard.binder.InboundHandler;
@@ -17,6 +22,7 @@ import dev.switchboard.binder.OutboundBinding;
 import dev.switchboard.binder.RequestBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.Pattern;
+import dev.switchboard.core.TopicFilter;
 import dev.switchboard.core.WireMessage;
 
 import org.jspecify.annotations.Nullable;
@@ -120,10 +126,20 @@ public class AmqpBinder implements Binder {
 		}
 	}
 
+	/**
+	 * Start a listener's consumers; the binding can be paused (see
+	 * {@link PausableInboundBinding}).
+	 */
 	@Override
 	public InboundBinding bindInbound(ChannelSpec channel, InboundSpec spec, InboundHandler handler) {
 		AmqpChannelOptions options = this.channelOptions.resolve(channel.name());
-		return track(switch (channel.pattern()) {
+		return track(new PausableInboundBinding(channel, () -> startInbound(channel, spec, handler, options),
+				describeInbound(channel, spec, options)));
+	}
+
+	private InboundBinding startInbound(ChannelSpec channel, InboundSpec spec, InboundHandler handler,
+			AmqpChannelOptions options) {
+		return switch (channel.pattern()) {
 			case REQUEST_REPLY -> startWorkQueue(channel, spec, handler, options, this::reply);
 			case PIPELINE -> startWorkQueue(channel, spec, handler, options, (request, reply) -> {
 			});
@@ -132,8 +148,32 @@ public class AmqpBinder implements Binder {
 					this.connections::consumingChannel, handler, (request, reply) -> {
 					}, this.timer);
 			case PAIR -> this.pairSides.startPeer(channel, spec, options, this.connections::consumingChannel,
-					handler, deadLetters(channel, options), (side) -> pairSender(channel, options, publisherLanes(options.confirms()), side));
-		});
+					handler, deadLetters(channel, options),
+					(side) -> pairSender(channel, options, publisherLanes(options.confirms()), side));
+		};
+	}
+
+	private static Map<String, Object> describeInbound(ChannelSpec channel, InboundSpec spec,
+			AmqpChannelOptions options) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		switch (channel.pattern()) {
+			case REQUEST_REPLY, PIPELINE -> description.put("queue", AmqpNames.queue(channel, options));
+			case PUB_SUB -> {
+				description.put("exchange", AmqpNames.exchange(channel, options));
+				description.put("bindingKey",
+						((spec.topicFilter() != null) ? spec.topicFilter() : TopicFilter.all()).expression());
+				description.put("queue", (spec.group() != null) ? AmqpNames.groupQueue(channel, options, spec.group())
+						: "(server-named, exclusive)");
+			}
+			case PAIR -> {
+				String stem = AmqpNames.queue(channel, options);
+				description.put("queues", List.of(stem + ".a", stem + ".b"));
+				description.put("side", options.side().name().toLowerCase(Locale.ROOT));
+			}
+		}
+		description.put("consumers", spec.concurrency());
+		description.put("prefetch", options.prefetch());
+		return description;
 	}
 
 	private OutboundBinding pairSender(ChannelSpec channel, AmqpChannelOptions options, PublisherLanes lanes,
@@ -196,6 +236,29 @@ public class AmqpBinder implements Binder {
 	private PublisherLanes publisherLanes(boolean confirms) {
 		return new PublisherLanes(this.connections.options().publisherChannels(), this.connections::publishingChannel,
 				ChannelInitializer.NONE, confirms, this.connections.gate());
+	}
+
+	/**
+	 * Down while a connection the binder opened is closed or recovering, with the broker's
+	 * reason; up before the first connection, since nothing needs the broker yet. A
+	 * connection the broker blocks (a memory or disk alarm) stays up, with the alarm in its
+	 * details: listeners still receive, only sends wait.
+	 */
+	@Override
+	public BinderState state() {
+		Map<String, String> connections = this.connections.state();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("addresses", this.connections.options().addresses());
+		details.put("connections", connections);
+		for (Map.Entry<String, String> connection : connections.entrySet()) {
+			String state = connection.getValue();
+			if (!state.startsWith(AmqpConnections.OPEN) && !state.equals(AmqpConnections.NOT_CONNECTED)) {
+				return BinderState.down("the " + connection.getKey() + " connection to RabbitMQ at "
+						+ this.connections.options().addresses() + " is " + state + "; it is retried every "
+						+ this.connections.options().recoveryInterval().toSeconds() + " s", details);
+			}
+		}
+		return BinderState.up(details);
 	}
 
 	private <B extends Binding> B track(B binding) {

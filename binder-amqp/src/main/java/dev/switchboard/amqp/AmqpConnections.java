@@ -1,7 +1,10 @@
 package dev.switchboard.amqp;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,10 @@ final class AmqpConnections implements AutoCloseable {
 
 	private static final int CLOSE_TIMEOUT_MILLIS = 5000;
 
+	static final String NOT_CONNECTED = "not connected";
+
+	static final String OPEN = "open";
+
 	private final AmqpConnectionOptions options;
 
 	private final ConnectionFactory factory;
@@ -38,6 +45,8 @@ final class AmqpConnections implements AutoCloseable {
 	private final List<Address> addresses;
 
 	private final ExecutorService dispatcher;
+
+	private final Map<String, String> blocked = new ConcurrentHashMap<>();
 
 	private @Nullable Connection publishing;
 
@@ -122,7 +131,10 @@ final class AmqpConnections implements AutoCloseable {
 			throw new BindingException("The AMQP binder is closed");
 		}
 		try {
-			return this.factory.newConnection(executor, this.addresses, this.options.connectionName() + "-" + role);
+			Connection connection = this.factory.newConnection(executor, this.addresses,
+					this.options.connectionName() + "-" + role);
+			connection.addBlockedListener((reason) -> this.blocked.put(role, reason), () -> this.blocked.remove(role));
+			return connection;
 		}
 		catch (IOException | TimeoutException ex) {
 			throw BrokerFailures.connectionFailed(this.options, ex);
@@ -147,6 +159,32 @@ final class AmqpConnections implements AutoCloseable {
 					+ ": the connection is down (" + BrokerFailures.reason(ex) + "); the binder tries to recover it every "
 					+ this.options.recoveryInterval().toSeconds() + " s, so bind or send again once the broker is back", ex);
 		}
+	}
+
+	/**
+	 * The state of both connections, without touching the network.
+	 * @return a connection's name mapped to {@code not connected} (never needed yet),
+	 * {@code open} (with {@code , blocked by the broker: <reason>} while a memory or disk
+	 * alarm holds its publishers), or {@code down: <reason>} while it recovers or after it
+	 * closed
+	 */
+	synchronized Map<String, String> state() {
+		Map<String, String> state = new LinkedHashMap<>();
+		state.put("publisher", state("publisher", this.publishing));
+		state.put("consumer", state("consumer", this.consuming));
+		return state;
+	}
+
+	private String state(String role, @Nullable Connection connection) {
+		if (connection == null) {
+			return NOT_CONNECTED;
+		}
+		if (connection.isOpen()) {
+			String blockedBy = this.blocked.get(role);
+			return (blockedBy != null) ? OPEN + ", blocked by the broker: " + blockedBy : OPEN;
+		}
+		return "down: " + ((connection.getCloseReason() != null) ? BrokerFailures.reason(connection.getCloseReason())
+				: "closed");
 	}
 
 	AmqpConnectionOptions options() {

@@ -47,6 +47,8 @@ final class AmqpInboundBinding implements InboundBinding {
 
 	private final ScheduledExecutorService timer;
 
+	private final DeadLetterLog deadLetterLog;
+
 	private final List<Channel> consumers = new CopyOnWriteArrayList<>();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
@@ -58,6 +60,7 @@ final class AmqpInboundBinding implements InboundBinding {
 		this.handler = handler;
 		this.replies = replies;
 		this.timer = timer;
+		this.deadLetterLog = new DeadLetterLog(channel.name());
 	}
 
 	/**
@@ -95,7 +98,8 @@ final class AmqpInboundBinding implements InboundBinding {
 		try {
 			amqp.basicQos(this.settings.prefetch());
 			amqp.basicConsume(queue, false, new DeliveryConsumer(amqp, this.channel, this.handler, this.replies,
-					this.settings.withTopic(), this.settings.deadLetters(), () -> resubscribe(amqp, 1)));
+					this.settings.withTopic(), this.settings.deadLetters(), this.deadLetterLog,
+					() -> resubscribe(amqp, 1)));
 		}
 		catch (IOException | ShutdownSignalException ex) {
 			throw new BindingException("Channel '" + this.channel.name() + "': could not consume from queue '" + queue

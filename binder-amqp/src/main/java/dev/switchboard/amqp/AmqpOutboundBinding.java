@@ -1,6 +1,7 @@
 package dev.switchboard.amqp;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,12 @@ final class AmqpOutboundBinding implements OutboundBinding {
 	 * {@code send-recovery-timeout}, and publishes again: at least once, never silently lost.
 	 * A message no queue took (pipeline and pair sends are mandatory) fails the send.
 	 */
+	@Override
+	public Map<String, Object> describe() {
+		return (this.routingKey != null) ? Map.of("exchange", this.exchange, "routingKey", this.routingKey)
+				: Map.of("exchange", this.exchange);
+	}
+
 	@Override
 	public void send(WireMessage message) {
 		String key = (this.routingKey != null) ? this.routingKey : (message.topic() != null) ? message.topic() : "";

@@ -2,6 +2,7 @@ package dev.switchboard.amqp;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -114,6 +115,11 @@ final class AmqpRequestBinding implements RequestBinding {
 			return;
 		}
 		reply.complete(AmqpMessages.fromDelivery(envelope, properties, body, false));
+	}
+
+	@Override
+	public Map<String, Object> describe() {
+		return Map.of("queue", this.queue, "replyTo", "amq.rabbitmq.reply-to");
 	}
 
 	@Override

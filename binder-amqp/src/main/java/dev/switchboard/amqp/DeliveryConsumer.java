@@ -8,7 +8,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
-import dev.switchboard.BindingException;
+import com.rabbitmq.client.impl.recovery.AutorecoveringChannel;
 import dev.switchboard.binder.DeadLetter;
 import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.binder.InboundHandler;
@@ -25,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * message with the broker for redelivery. A message the handler gives up on
  * ({@link DeadLetterException}) is published to the channel's dead-letter exchange with its
  * failure headers and acknowledged once the broker confirmed that copy; if the copy cannot
- * be published the original is rejected without requeueing, and the broker dead-letters it
- * through the queue's {@code x-dead-letter-exchange} argument, without the failure headers.
+ * be published, whatever the failure, the original is rejected without requeueing, and the
+ * broker dead-letters it through the queue's {@code x-dead-letter-exchange} argument, without
+ * the failure headers (if that exchange is gone, the broker drops it). Dead letters are
+ * logged rate-limited ({@link DeadLetterLog}).
  */
 final class DeliveryConsumer extends DefaultConsumer {
 
@@ -42,16 +44,20 @@ final class DeliveryConsumer extends DefaultConsumer {
 
 	private final @Nullable DeadLetterPublisher deadLetters;
 
+	private final DeadLetterLog deadLetterLog;
+
 	private final Runnable cancelled;
 
 	DeliveryConsumer(Channel amqp, ChannelSpec channel, InboundHandler handler, ReplySender replies,
-			boolean withTopic, @Nullable DeadLetterPublisher deadLetters, Runnable cancelled) {
+			boolean withTopic, @Nullable DeadLetterPublisher deadLetters, DeadLetterLog deadLetterLog,
+			Runnable cancelled) {
 		super(amqp);
 		this.channel = channel;
 		this.handler = handler;
 		this.replies = replies;
 		this.withTopic = withTopic;
 		this.deadLetters = deadLetters;
+		this.deadLetterLog = deadLetterLog;
 		this.cancelled = cancelled;
 	}
 
@@ -80,27 +86,23 @@ final class DeliveryConsumer extends DefaultConsumer {
 	}
 
 	private void deadLetter(Envelope envelope, AMQP.BasicProperties properties, DeadLetter deadLetter) {
-		Throwable trace = (deadLetter.reason() == DeadLetter.Reason.LISTENER_FAILED) ? deadLetter.failure() : null;
 		DeadLetterPublisher publisher = this.deadLetters;
 		if (publisher == null) {
-			logger.warn(deadLetter.describe() + "; rejected: the channel has no dead-letter queue (switchboard.channels."
-					+ this.channel.name() + ".amqp.dead-letter-queue=false), so RabbitMQ drops it unless a policy"
-					+ " dead-letters it", trace);
+			this.deadLetterLog.rejected(deadLetter);
 			settle(envelope, Settlement.REJECT);
 			return;
 		}
 		try {
 			publisher.publish(envelope, properties, deadLetter);
 		}
-		catch (BindingException ex) {
-			logger.error(deadLetter.describe() + "; could not publish it to the dead-letter exchange '"
-					+ publisher.exchange() + "' (" + ex.getMessage() + "), so it is rejected for RabbitMQ to dead-letter"
-					+ " it to '" + publisher.queue() + "' through the queue's x-dead-letter-exchange argument, without"
-					+ " the switchboard failure headers", trace);
+		catch (RuntimeException ex) {
+			// Any failure, not only BindingException: one escaping handleDelivery closes the channel and the
+			// message comes back to fail again.
+			this.deadLetterLog.unpublished(deadLetter, publisher, ex);
 			settle(envelope, Settlement.REJECT);
 			return;
 		}
-		logger.warn(deadLetter.describe() + "; moved to the dead-letter queue '" + publisher.queue() + "'", trace);
+		this.deadLetterLog.moved(deadLetter, publisher.queue());
 		settle(envelope, Settlement.ACK);
 	}
 
@@ -146,7 +148,20 @@ final class DeliveryConsumer extends DefaultConsumer {
 	public void handleCancel(String consumerTag) {
 		logger.warn("Channel '" + this.channel.name() + "': RabbitMQ cancelled consumer " + consumerTag
 				+ " (was its queue deleted?); declaring the queue again and re-subscribing");
+		forgetForRecovery(consumerTag);
 		this.cancelled.run();
+	}
+
+	/**
+	 * Drop a consumer the broker cancelled from what automatic recovery restores. amqp-client
+	 * forgets a consumer only when the client cancels it or closes its channel, so after a
+	 * connection loss it would start the cancelled one again, with its old tag, next to the
+	 * one {@link #handleCancel} subscribes instead.
+	 */
+	private void forgetForRecovery(String consumerTag) {
+		if (getChannel() instanceof AutorecoveringChannel recovering) {
+			recovering.deleteRecordedConsumer(consumerTag);
+		}
 	}
 
 }

@@ -95,14 +95,14 @@ final class PublisherLane implements AutoCloseable {
 		try {
 			Channel channel = open();
 			if (!this.confirms) {
-				channel.basicPublish(exchange, routingKey, mandatory, properties, body);
+				basicPublish(channel, target, exchange, routingKey, mandatory, properties, body);
 				return DONE;
 			}
 			long sequence = channel.getNextPublishSeqNo();
 			CompletableFuture<Void> confirmed = new CompletableFuture<>();
 			this.unconfirmed.put(sequence, confirmed);
 			try {
-				channel.basicPublish(exchange, routingKey, mandatory,
+				basicPublish(channel, target, exchange, routingKey, mandatory,
 						mandatory ? withSequence(properties, sequence) : properties, body);
 			}
 			catch (IOException | RuntimeException ex) {
@@ -122,6 +122,39 @@ final class PublisherLane implements AutoCloseable {
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Publish, turning what amqp-client refuses before sending anything (content headers
+	 * larger than the negotiated frame max) into a {@link BindingException}. amqp-client has
+	 * counted a publish sequence number by then, so the broker's confirms on this channel
+	 * would no longer match ours: the channel is dropped, failing what it has unconfirmed,
+	 * and the next publish opens a new one.
+	 */
+	private void basicPublish(Channel channel, String target, String exchange, String routingKey, boolean mandatory,
+			AMQP.BasicProperties properties, byte[] body) throws IOException {
+		try {
+			channel.basicPublish(exchange, routingKey, mandatory, properties, body);
+		}
+		catch (ShutdownSignalException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			if (this.confirms) {
+				this.channel = null;
+				abort(channel);
+			}
+			throw new BindingException("RabbitMQ client refused to publish to " + target + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void abort(Channel channel) {
+		try {
+			channel.abort();
+		}
+		catch (IOException | RuntimeException ex) {
+			// Closed either way.
 		}
 	}
 

@@ -10,9 +10,15 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
@@ -21,10 +27,12 @@ import dev.switchboard.binder.DeadLetter;
 import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.binder.InboundSpec;
+import dev.switchboard.binder.OutboundBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.Pattern;
 import dev.switchboard.core.SwitchboardHeaders;
 import dev.switchboard.core.WireMessage;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +88,51 @@ class AmqpDeadLetterIntegrationTests {
 			.hasEntrySatisfying(SwitchboardHeaders.ORIGINAL_CHANNEL,
 					(channel) -> assertThat(channel).hasToString(tasks.name()));
 		assertThat(Broker.drain(tasks.name())).as("the original was acknowledged").isEmpty();
+	}
+
+	@Test
+	void aStreamOfDeadLettersIsLoggedOnceWithItsStackTraceNotOncePerMessage() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		AmqpBinder binder = binder(AmqpChannelOptions.defaults());
+		binder.bindInbound(tasks, new InboundSpec(null, null, 2), failing(tasks, (message) -> true));
+		List<LogRecord> records = new CopyOnWriteArrayList<>();
+		Handler recorder = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				if (record.getMessage() != null && record.getMessage().contains(tasks.name())) {
+					records.add(record);
+				}
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		Logger logger = Logger.getLogger(DeliveryConsumer.class.getName());
+		logger.addHandler(recorder);
+		try {
+			OutboundBinding sender = binder.bindOutbound(tasks);
+			for (int i = 0; i < 50; i++) {
+				sender.send(text("poison " + i));
+			}
+			List<GetResponse> deadLetters = new ArrayList<>();
+			await().atMost(AWAIT).until(() -> deadLetters.addAll(Broker.drain(tasks.name() + ".dlq"))
+					&& deadLetters.size() >= 50);
+		}
+		finally {
+			logger.removeHandler(recorder);
+		}
+		assertThat(records).as("one line for 50 dead letters, within the minute").singleElement().satisfies((record) -> {
+			assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+			assertThat(record.getThrown()).hasMessage("boom");
+			assertThat(record.getMessage()).contains("moved to the dead-letter queue", "at most once every 60 s");
+		});
 	}
 
 	@Test
@@ -150,6 +203,121 @@ class AmqpDeadLetterIntegrationTests {
 		assertThat(Broker.drain(tasks.name())).isEmpty();
 	}
 
+	@Test
+	void deadLetterThatCannotBePublishedIsDeadLetteredByTheBrokerWithItsXDeathHeader() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		AmqpBinder binder = binder(AmqpChannelOptions.defaults());
+		AtomicInteger attempts = new AtomicInteger();
+		Queue<String> done = new ConcurrentLinkedQueue<>();
+		binder.bindInbound(tasks, new InboundSpec(null, null, 1), failing(tasks, (message) -> {
+			boolean poison = text(message).equals("poison");
+			if (poison) {
+				attempts.incrementAndGet();
+			}
+			else {
+				done.add(text(message));
+			}
+			return poison;
+		}));
+		OutboundBinding sender = binder.bindOutbound(tasks);
+		String exchange = tasks.name() + ".dlx";
+		try (Connection connection = Broker.connect(); Channel channel = connection.createChannel()) {
+			// Clients may not publish to an internal exchange (ACCESS_REFUSED); the broker dead-letters into it.
+			channel.exchangeDelete(exchange);
+			channel.exchangeDeclare(exchange, BuiltinExchangeType.FANOUT, true, false, true, null);
+			channel.queueBind(tasks.name() + ".dlq", exchange, "");
+		}
+		sender.send(text("poison"));
+		sender.send(text("healthy"));
+		await().atMost(AWAIT).untilAsserted(() -> assertThat(done).containsExactly("healthy"));
+		List<GetResponse> deadLetters = new ArrayList<>();
+		await().atMost(AWAIT).until(() -> deadLetters.addAll(Broker.drain(tasks.name() + ".dlq")));
+		assertThat(deadLetters).singleElement().satisfies((deadLetter) -> {
+			assertThat(deadLetter.getBody()).asString(StandardCharsets.UTF_8).isEqualTo("poison");
+			assertThat(deadLetter.getEnvelope().getRoutingKey()).isEqualTo(tasks.name());
+			Map<String, Object> headers = deadLetter.getProps().getHeaders();
+			assertThat(headers).containsKey("x-death")
+				.doesNotContainKeys(SwitchboardHeaders.DEAD_LETTER_REASON, SwitchboardHeaders.EXCEPTION_TYPE,
+						SwitchboardHeaders.EXCEPTION_MESSAGE, SwitchboardHeaders.ATTEMPTS,
+						SwitchboardHeaders.ORIGINAL_CHANNEL);
+			assertThat(headers.get("x-death")).asList().singleElement().asInstanceOf(InstanceOfAssertFactories.MAP)
+				.hasEntrySatisfying("reason", (reason) -> assertThat(reason).hasToString("rejected"))
+				.hasEntrySatisfying("queue", (queue) -> assertThat(queue).hasToString(tasks.name()));
+		});
+		assertThat(attempts).as("rejected once, not redelivered").hasValue(1);
+		assertThat(Broker.drain(tasks.name())).isEmpty();
+	}
+
+	@Test
+	void deadLetterTheClientRefusesToPublishIsRejectedOnceAndLaterDeadLettersStillGetTheirHeaders() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		AmqpBinder binder = binder(AmqpChannelOptions.builder().confirmTimeout(Duration.ofSeconds(5)).build());
+		AtomicInteger attempts = new AtomicInteger();
+		Queue<String> done = new ConcurrentLinkedQueue<>();
+		// A failure message beyond the negotiated frame max (128 KiB): amqp-client throws IllegalArgumentException.
+		String huge = "x".repeat(140_000);
+		binder.bindInbound(tasks, new InboundSpec(null, null, 1), (message) -> {
+			String text = text(message);
+			if (text.equals("healthy")) {
+				done.add(text);
+				return null;
+			}
+			attempts.incrementAndGet();
+			String failure = text.equals("oversized") ? huge : "boom";
+			throw new DeadLetterException(new DeadLetter(tasks.name(), message, DeadLetter.Reason.LISTENER_FAILED, 1,
+					new IllegalStateException(failure)));
+		});
+		OutboundBinding sender = binder.bindOutbound(tasks);
+		sender.send(text("oversized"));
+		sender.send(text("poison"));
+		sender.send(text("healthy"));
+		await().atMost(AWAIT).untilAsserted(() -> assertThat(done).containsExactly("healthy"));
+		List<GetResponse> deadLetters = new ArrayList<>();
+		await().atMost(AWAIT).until(() -> deadLetters.addAll(Broker.drain(tasks.name() + ".dlq"))
+				&& deadLetters.size() >= 2);
+		assertThat(attempts).as("each handled once, none redelivered").hasValue(2);
+		assertThat(deadLetters).hasSize(2).anySatisfy((deadLetter) -> {
+			assertThat(deadLetter.getBody()).asString(StandardCharsets.UTF_8).isEqualTo("oversized");
+			assertThat(deadLetter.getProps().getHeaders()).as("rejected, dead-lettered by the broker")
+				.containsKey("x-death")
+				.doesNotContainKey(SwitchboardHeaders.EXCEPTION_TYPE);
+		}).anySatisfy((deadLetter) -> {
+			assertThat(deadLetter.getBody()).asString(StandardCharsets.UTF_8).isEqualTo("poison");
+			assertThat(deadLetter.getProps().getHeaders()).as("published by the binder on a fresh channel")
+				.containsKey(SwitchboardHeaders.EXCEPTION_TYPE)
+				.doesNotContainKey("x-death");
+		});
+		assertThat(Broker.drain(tasks.name())).isEmpty();
+	}
+
+	@Test
+	void deadLetterWhosePublishThrowsSomethingUnexpectedIsRejectedOnceInsteadOfRedeliveredForever() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		AmqpBinder binder = binder(AmqpChannelOptions.defaults());
+		AtomicInteger attempts = new AtomicInteger();
+		Queue<String> done = new ConcurrentLinkedQueue<>();
+		binder.bindInbound(tasks, new InboundSpec(null, null, 1), (message) -> {
+			if (text(message).equals("healthy")) {
+				done.add("healthy");
+				return null;
+			}
+			attempts.incrementAndGet();
+			// Rendering the failure headers calls getMessage(): an exception, not a BindingException, out of publish.
+			throw new DeadLetterException(new DeadLetter(tasks.name(), message, DeadLetter.Reason.LISTENER_FAILED, 1,
+					new UnreadableMessageException()));
+		});
+		OutboundBinding sender = binder.bindOutbound(tasks);
+		sender.send(text("poison"));
+		sender.send(text("healthy"));
+		await().atMost(AWAIT).untilAsserted(() -> assertThat(done).containsExactly("healthy"));
+		List<GetResponse> deadLetters = new ArrayList<>();
+		await().atMost(AWAIT).until(() -> deadLetters.addAll(Broker.drain(tasks.name() + ".dlq")));
+		assertThat(deadLetters).singleElement()
+			.satisfies((deadLetter) -> assertThat(deadLetter.getProps().getHeaders()).containsKey("x-death"));
+		assertThat(attempts).as("rejected once, not redelivered").hasValue(1);
+		assertThat(Broker.drain(tasks.name())).isEmpty();
+	}
+
 	/**
 	 * A handler that gives up, as core's dispatcher does after its retries, on the messages
 	 * the predicate picks.
@@ -162,6 +330,25 @@ class AmqpDeadLetterIntegrationTests {
 			}
 			return null;
 		};
+	}
+
+	/**
+	 * A failure whose message cannot be read, as when it is computed from a resource that
+	 * has gone away.
+	 */
+	@SuppressWarnings("serial")
+	private static final class UnreadableMessageException extends RuntimeException {
+
+		@Override
+		public String getMessage() {
+			throw new UnsupportedOperationException("the message is gone");
+		}
+
+		@Override
+		public String toString() {
+			return UnreadableMessageException.class.getName();
+		}
+
 	}
 
 	private AmqpBinder binder(AmqpChannelOptions options) {

@@ -1,6 +1,7 @@
 package dev.switchboard.zmq;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -47,6 +48,19 @@ abstract class AbstractZmqBinding implements ZmqBinding {
 	}
 
 	@Override
+	public Map<String, Object> describe() {
+		return this.socket.describe();
+	}
+
+	/**
+	 * Whether the binding is open and its socket's I/O thread still runs.
+	 * @return {@code false} once closed, or when the socket's thread stopped on an error
+	 */
+	boolean isHealthy() {
+		return !this.closed.get() && this.socket.isRunning();
+	}
+
+	@Override
 	public final void close() {
 		if (this.closed.compareAndSet(false, true)) {
 			beforeRelease();
@@ -57,7 +71,8 @@ abstract class AbstractZmqBinding implements ZmqBinding {
 	}
 
 	/**
-	 * Finish what the binding is doing while its socket is still open.
+	 * Finish what the binding is doing and prepare for the socket to be given back, while
+	 * it is still open.
 	 */
 	protected void beforeRelease() {
 	}

@@ -1,7 +1,9 @@
 package dev.switchboard.zmq;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One socket of a channel: the thread that owns it, the bindings receiving from it, and
@@ -53,6 +55,26 @@ final class ChannelSocket implements Outbox {
 
 	List<String> endpoints() {
 		return this.loop.endpoints();
+	}
+
+	/**
+	 * The socket as operators see it: type, whether it binds or connects, its endpoints,
+	 * connected peers and whether its I/O thread still runs.
+	 * @return the description
+	 */
+	Map<String, Object> describe() {
+		SocketPlan plan = this.loop.plan();
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("socket", plan.type().name());
+		description.put("mode", plan.bind() ? "bind" : "connect");
+		description.put("endpoints", this.loop.isRunning() ? endpoints() : plan.endpoints());
+		description.put("connectedPeers", this.loop.connectedPeers());
+		description.put("running", this.loop.isRunning());
+		return description;
+	}
+
+	boolean isRunning() {
+		return this.loop.isRunning();
 	}
 
 	void close() {

@@ -2,13 +2,13 @@ package dev.switchboard.zmq;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.switchboard.binder.DeadLetter;
 import dev.switchboard.binder.DeadLetterHandler;
 import dev.switchboard.binder.LoggingDeadLetterHandler;
 import dev.switchboard.core.ChannelStatistics;
 import dev.switchboard.core.WireMessage;
+import dev.switchboard.support.logging.RateLimitedLog;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,8 +16,9 @@ import org.apache.commons.logging.LogFactory;
 /**
  * The ZeroMQ binder's dead-letter path: ZeroMQ keeps no queue, so a dead letter goes to the
  * application's {@link DeadLetterHandler}. A handler that throws loses that dead letter but
- * never the worker that called it: the failure is logged (with its stack trace the first
- * time per channel) and the worker takes the next message.
+ * never the worker that called it: the failure is logged, rate-limited per channel
+ * ({@link RateLimitedLog}: with its stack trace the first time, then at most a line a minute
+ * with a count), and the worker takes the next message.
  *
  * <p>Frames that do not parse as a message at all become {@link DeadLetter.Reason#UNDECODABLE
  * undecodable} dead letters too, carrying the frames as received (see
@@ -41,7 +42,7 @@ final class DeadLetters {
 
 	private final ChannelStatistics statistics;
 
-	private final AtomicBoolean warned = new AtomicBoolean();
+	private final RateLimitedLog failures = new RateLimitedLog(logger);
 
 	DeadLetters(String channel, DeadLetterHandler handler, ChannelStatistics statistics) {
 		this.channel = channel;
@@ -60,12 +61,7 @@ final class DeadLetters {
 		catch (RuntimeException | LinkageError | AssertionError ex) {
 			String message = "Channel '" + this.channel + "': the DeadLetterHandler failed, so this dead letter is lost: "
 					+ deadLetter.describe();
-			if (this.warned.compareAndSet(false, true)) {
-				logger.error(message, ex);
-			}
-			else {
-				logger.error(message + "; handler failure: " + ex);
-			}
+			this.failures.error(message + "; handler failure: " + ex, ex);
 		}
 	}
 

@@ -1,16 +1,16 @@
 package dev.switchboard.zmq;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import dev.switchboard.core.ChannelStatistics;
+import dev.switchboard.support.logging.RateLimitedLog;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Counts and logs messages that do not parse. The first is logged as a warning with the
- * channel and what was wrong; the rest at debug level, so a misbehaving peer cannot flood
- * the log while the count still shows every one.
+ * Counts and logs messages that do not parse. Each is counted; the log is rate-limited
+ * ({@link RateLimitedLog}: the first as a warning with the channel and what was wrong, then
+ * at most one warning a minute with how many came meanwhile, the rest at debug level), so a
+ * misbehaving peer cannot flood the log while the count still shows every one.
  */
 final class MalformedMessages {
 
@@ -20,7 +20,7 @@ final class MalformedMessages {
 
 	private final ChannelStatistics statistics;
 
-	private final AtomicBoolean warned = new AtomicBoolean();
+	private final RateLimitedLog log = new RateLimitedLog(logger);
 
 	MalformedMessages(String channel, ChannelStatistics statistics) {
 		this.channel = channel;
@@ -30,12 +30,7 @@ final class MalformedMessages {
 	void report(MalformedMessageException ex) {
 		this.statistics.malformed();
 		String message = "Channel '" + this.channel + "': dropped a malformed ZeroMQ message: " + ex.getMessage();
-		if (this.warned.compareAndSet(false, true)) {
-			logger.warn(message + " (further malformed messages on this channel are logged at debug level)");
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug(message);
-		}
+		this.log.warn(message, null);
 	}
 
 }

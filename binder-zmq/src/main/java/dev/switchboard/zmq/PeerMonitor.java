@@ -55,6 +55,8 @@ final class PeerMonitor {
 
 	private int nudges;
 
+	private volatile int connectedPeers;
+
 	/**
 	 * Create a monitor.
 	 * @param channel the channel, for logs
@@ -99,11 +101,21 @@ final class PeerMonitor {
 		}
 	}
 
+	/**
+	 * How many peers have completed a ZeroMQ handshake and not disconnected since; read from
+	 * any thread, for health and the actuator endpoint.
+	 * @return the number of connected peers
+	 */
+	int connectedPeers() {
+		return this.connectedPeers;
+	}
+
 	private void onHandshake(Object value) {
 		boolean zmtp2OrLater = (value instanceof Integer version) && version > 0;
 		if (!zmtp2OrLater) {
 			return;
 		}
+		this.connectedPeers++;
 		if (this.pendingPeers > 0) {
 			this.pendingPeers--;
 		}
@@ -164,6 +176,9 @@ final class PeerMonitor {
 	private void onDisconnect() {
 		if (this.pendingPeers == 0 && this.failedPeers == 0) {
 			handshakeDone();
+			if (this.connectedPeers > 0) {
+				this.connectedPeers--;
+			}
 		}
 		if (this.failedPeers > 0) {
 			this.failedPeers--;

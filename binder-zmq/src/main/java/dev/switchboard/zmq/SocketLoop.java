@@ -115,6 +115,30 @@ final class SocketLoop implements Runnable, Outbox {
 	}
 
 	/**
+	 * How many peers are connected to the socket now.
+	 * @return the number of peers that completed a handshake and have not disconnected
+	 */
+	int connectedPeers() {
+		return this.peers.connectedPeers();
+	}
+
+	/**
+	 * Whether the I/O thread still serves the socket.
+	 * @return {@code false} once the socket closed or its thread stopped on an error
+	 */
+	boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * What the socket was opened with.
+	 * @return the plan
+	 */
+	SocketPlan plan() {
+		return this.plan;
+	}
+
+	/**
 	 * Queue a message for the socket; any thread.
 	 * @param message the frames to send
 	 * @return {@code false} if the send high-water mark's worth of messages is already

@@ -38,6 +38,8 @@ final class WorkerPool {
 
 	private volatile boolean open = true;
 
+	private volatile boolean paused;
+
 	WorkerPool(String channel, ChannelStatistics statistics, String threadPrefix, int concurrency, int capacity) {
 		this.channel = channel;
 		this.statistics = statistics;
@@ -71,6 +73,26 @@ final class WorkerPool {
 	}
 
 	/**
+	 * Stop running tasks: a task in progress finishes, the others wait in the queue, and
+	 * once it is full {@link #submit(Runnable)} waits too, so the I/O thread stops reading.
+	 */
+	void pause() {
+		this.paused = true;
+	}
+
+	/**
+	 * Run tasks again after {@link #pause()}.
+	 */
+	synchronized void resume() {
+		this.paused = false;
+		notifyAll();
+	}
+
+	boolean isPaused() {
+		return this.paused;
+	}
+
+	/**
 	 * Stop the workers without waiting: tasks still queued are dropped and counted as
 	 * dropped, a task in progress runs to its end. Idempotent.
 	 */
@@ -79,6 +101,9 @@ final class WorkerPool {
 			return;
 		}
 		this.open = false;
+		synchronized (this) {
+			notifyAll();
+		}
 		for (int stopped = 0; stopped < this.threads.size();) {
 			drop();
 			while (stopped < this.threads.size() && this.tasks.offer(STOP)) {
@@ -122,12 +147,28 @@ final class WorkerPool {
 	private void work() {
 		try {
 			for (Runnable task = this.tasks.take(); task != STOP; task = this.tasks.take()) {
-				run(task);
+				if (awaitResumed()) {
+					run(task);
+				}
+				else {
+					this.statistics.dropped();
+				}
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Hold a taken task while the pool is paused.
+	 * @return {@code false} if the pool closed meanwhile, so the task is dropped
+	 */
+	private synchronized boolean awaitResumed() throws InterruptedException {
+		while (this.paused && this.open) {
+			wait(OFFER_SLICE_MILLIS);
+		}
+		return this.open;
 	}
 
 	private void run(Runnable task) {

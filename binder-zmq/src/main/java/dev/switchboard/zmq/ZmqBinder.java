@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.switchboard.BindingException;
 import dev.switchboard.ChannelConfigurationException;
 import dev.switchboard.binder.Binder;
+import dev.switchboard.binder.BinderState;
 import dev.switchboard.binder.DeadLetterHandler;
 import dev.switchboard.binder.InboundBinding;
 import dev.switchboard.binder.InboundHandler;
@@ -152,6 +155,30 @@ public class ZmqBinder implements Binder {
 		}
 		return track(new ZmqInboundBinding(channel, socket, this.sockets, receiver, workers,
 				this.options.shutdownTimeout(), this.bindings::remove));
+	}
+
+	/**
+	 * Up unless the I/O thread of an open binding's socket has stopped; the details list
+	 * each open binding's socket, endpoints and connected peers by channel.
+	 */
+	@Override
+	public BinderState state() {
+		Map<String, List<Map<String, Object>>> channels = new TreeMap<>();
+		List<String> broken = new ArrayList<>();
+		for (ZmqBinding binding : this.bindings) {
+			if (binding instanceof AbstractZmqBinding zmq) {
+				channels.computeIfAbsent(binding.channel().name(), (name) -> new ArrayList<>()).add(zmq.describe());
+				if (!zmq.isHealthy()) {
+					broken.add(binding.channel().name());
+				}
+			}
+		}
+		Map<String, Object> details = Map.of("bindings", channels);
+		if (!broken.isEmpty()) {
+			return BinderState.down("the ZeroMQ I/O thread of channel(s) " + broken + " stopped; see the log for the "
+					+ "error and restart the application", details);
+		}
+		return BinderState.up(details);
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package dev.switchboard.zmq;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.switchboard.binder.InboundBinding;
@@ -36,6 +38,35 @@ final class ZmqInboundBinding extends AbstractZmqBinding implements InboundBindi
 	void stopReceiving() {
 		socket().receivers().detach(this.receiver);
 		this.workers.stop();
+	}
+
+	/**
+	 * Stop handing messages to the handler. ZeroMQ has no broker to give them back to: the
+	 * binding's queue fills, its I/O thread stops reading, and the receive and send
+	 * high-water marks push back on the peers, so a PUSH producer routes to the other
+	 * workers once this one's pipe is full. What was already routed here waits for
+	 * {@link #resume()} (or is lost if the binding closes while paused).
+	 */
+	@Override
+	public void pause() {
+		this.workers.pause();
+	}
+
+	@Override
+	public void resume() {
+		this.workers.resume();
+	}
+
+	@Override
+	public boolean isPaused() {
+		return this.workers.isPaused();
+	}
+
+	@Override
+	public Map<String, Object> describe() {
+		Map<String, Object> description = new LinkedHashMap<>(super.describe());
+		description.put("paused", isPaused());
+		return description;
 	}
 
 	@Override

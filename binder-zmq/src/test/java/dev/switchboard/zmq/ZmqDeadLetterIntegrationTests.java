@@ -7,20 +7,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import dev.switchboard.binder.DeadLetter;
 import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.binder.DeadLetterHandler;
 import dev.switchboard.binder.InboundSpec;
+import dev.switchboard.binder.LoggingDeadLetterHandler;
 import dev.switchboard.core.ChannelSpec;
+import dev.switchboard.core.ChannelStatistics;
 import dev.switchboard.core.Pattern;
+import dev.switchboard.core.RetryPolicy;
 import dev.switchboard.core.WireMessage;
+import dev.switchboard.listener.MessageDispatcher;
+import dev.switchboard.listener.MessageListenerAdapters;
+import dev.switchboard.support.converter.PayloadConverter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -123,6 +135,65 @@ class ZmqDeadLetterIntegrationTests {
 		await().atMost(AWAIT).untilAsserted(() -> assertThat(received).containsExactly("good"));
 		assertThat(tasks.statistics().getMalformed()).isEqualTo(5);
 		assertThat(tasks.statistics().getDeadLettered()).isEqualTo(5);
+	}
+
+	@Test
+	void withNoHandlerGivenEachDeadLetterIsLoggedOnceAndCounted() {
+		this.binder.close();
+		this.binder = new ZmqBinder(ZmqBinderOptions.defaults(), (channel) -> ZmqChannelOptions.of(this.endpoint));
+		ChannelSpec tasks = new ChannelSpec("zmq-dl-" + CHANNELS.incrementAndGet(), Pattern.PIPELINE, "zmq", 1,
+				ChannelSpec.DEFAULT_REQUEST_TIMEOUT,
+				new RetryPolicy(3, Duration.ofMillis(1), 1.0, Duration.ofMillis(1), List.of()), new ChannelStatistics());
+		ZMQ.Socket push = plainPush();
+		Queue<String> received = new ConcurrentLinkedQueue<>();
+		PayloadConverter converter = PayloadConverter.withJsonMapper(JsonMapper.builder().build());
+		MessageDispatcher dispatcher = new MessageDispatcher(tasks,
+				MessageListenerAdapters.consuming(converter, String.class, (text) -> {
+					if (text.equals("poison")) {
+						throw new IllegalStateException("cannot take " + text);
+					}
+					received.add(text);
+				}), converter, null);
+		List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+		Handler recorder = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+					warnings.add(record);
+				}
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		Logger switchboard = Logger.getLogger("dev.switchboard");
+		switchboard.addHandler(recorder);
+		try {
+			this.binder.bindInbound(tasks, new InboundSpec(null, null, 1), dispatcher);
+			for (String text : List.of("poison", "ok")) {
+				push.sendMore(EnvelopeHeader.encode(WireMessage.of(new byte[0])));
+				push.send(text);
+			}
+			await().atMost(AWAIT).untilAsserted(() -> assertThat(received).containsExactly("ok"));
+		}
+		finally {
+			switchboard.removeHandler(recorder);
+		}
+		assertThat(tasks.statistics().getDeadLettered()).isOne();
+		assertThat(tasks.statistics().getRetried()).isEqualTo(2);
+		assertThat(warnings).as("one warning for one dead letter, none for its retries").singleElement()
+			.satisfies((record) -> {
+				assertThat(record.getLoggerName()).isEqualTo(LoggingDeadLetterHandler.class.getName());
+				assertThat(record.getMessage()).contains(tasks.name()).contains("failed after 3 attempts");
+				assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class).hasMessage("cannot take poison");
+			});
 	}
 
 	private ZmqBinder binder(DeadLetterHandler handler) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import dev.switchboard.binder.InboundSpec;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.Pattern;
+import dev.switchboard.core.SwitchboardHeaders;
 import dev.switchboard.core.WireMessage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +98,31 @@ class ZmqGarbageIntegrationTests {
 		assertThat(reply.getLast().getString(StandardCharsets.UTF_8)).isEqualTo("still served");
 		await().atMost(AWAIT).untilAsserted(() -> assertThat(echo.statistics().getMalformed())
 			.as("seed " + this.seed).isEqualTo(GARBAGE));
+	}
+
+	@Test
+	void requestWithABadEnvelopeGetsAnErrorReplyNamingMalformedMessageException() throws Exception {
+		ChannelSpec echo = ChannelSpec.of("zmq-garbage-error-" + this.seed, Pattern.REQUEST_REPLY, ZmqBinder.TRANSPORT);
+		ZMQ.Socket dealer = this.plain.createSocket(SocketType.DEALER);
+		dealer.setReceiveTimeOut((int) AWAIT.toMillis());
+		dealer.bind("tcp://127.0.0.1:*");
+		this.endpoint = dealer.getLastEndpoint();
+		this.bind = false;
+		this.binder.bindInbound(echo, new InboundSpec(null, null, 1),
+				(request) -> WireMessage.of(request.payload()).withCorrelationId(request.correlationId()));
+		dealer.sendMore("c-1");
+		dealer.sendMore(new byte[0]);
+		dealer.sendMore(new byte[] { EnvelopeHeader.MAGIC, 0x7f, 0 });
+		dealer.send("bad header");
+		ZMsg reply = ZMsg.recvMsg(dealer);
+		assertThat(reply).isNotNull();
+		assertThat(reply.popString()).isEqualTo("c-1");
+		assertThat(reply.pop().size()).isZero();
+		WireMessage error = EnvelopeHeader.decode(reply.pop().getData(), reply.pop().getData(), null);
+		assertThat(error.isError()).isTrue();
+		assertThat(error.headers()).containsEntry(SwitchboardHeaders.ERROR_TYPE,
+				MalformedMessageException.class.getName());
+		assertThat(echo.statistics().getMalformed()).isOne();
 	}
 
 	/**

@@ -30,6 +30,8 @@ class ZmqPubSubGapIntegrationTests {
 
 	private static final int BURST = 3000;
 
+	private static final int MAX_BURSTS = 10;
+
 	@Test
 	void slowSubscriberCountsEveryMessageDroppedAtTheHighWaterMark() throws Exception {
 		String name = "zmq-gaps-" + System.nanoTime();
@@ -64,20 +66,25 @@ class ZmqPubSubGapIntegrationTests {
 			});
 			long refusedBefore = publisherSide.statistics().getDropped();
 			int sent = 0;
-			for (; sent < BURST; sent++) {
-				out.send(WireMessage.of(bytes("data " + sent)).withTopic("data"));
+			// A loaded machine may let the subscriber keep up with one burst; burst again, up
+			// to a bound, until one overruns its high-water mark. The accounting must hold
+			// over all of them.
+			for (int burst = 0; burst < MAX_BURSTS && subscriberSide.statistics().getDropped() == 0; burst++) {
+				int markersBefore = markers.get();
+				for (int i = 0; i < BURST; i++, sent++) {
+					out.send(WireMessage.of(bytes("data " + sent)).withTopic("data"));
+				}
+				while (markers.get() == markersBefore) {
+					out.send(WireMessage.of(bytes("marker")).withTopic("data"));
+					sent++;
+					Thread.sleep(50);
+				}
 			}
-			while (markers.get() == 0) {
-				out.send(WireMessage.of(bytes("marker")).withTopic("data"));
-				sent++;
-				Thread.sleep(50);
-			}
-			long refused = publisherSide.statistics().getDropped() - refusedBefore;
-			long accepted = sent - refused;
+			long accepted = sent - (publisherSide.statistics().getDropped() - refusedBefore);
 			await().atMost(AWAIT)
 				.untilAsserted(() -> assertThat(data.get() + subscriberSide.statistics().getDropped())
 					.as("received + counted as dropped = numbered by the publisher").isEqualTo(accepted));
-			assertThat(subscriberSide.statistics().getDropped()).as("the burst overran the high-water mark")
+			assertThat(subscriberSide.statistics().getDropped()).as("a burst overran the high-water mark")
 				.isPositive();
 		}
 		finally {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +83,10 @@ class ZmqRequestReplyFailureIntegrationTests {
 		server.close();
 		assertThatExceptionOfType(ExecutionException.class)
 			.isThrownBy(() -> caller.request(message("dead?"), SHORT).get(10, TimeUnit.SECONDS))
-			.withCauseInstanceOf(RequestTimeoutException.class);
+			.havingCause()
+			.isInstanceOf(RequestTimeoutException.class)
+			.withMessageContaining("'" + echo.name() + "'")
+			.withMessageContaining("within 300 ms");
 	}
 
 	@Test
@@ -127,6 +131,33 @@ class ZmqRequestReplyFailureIntegrationTests {
 		answer.add("answered the second copy");
 		answer.send(router);
 		assertThat(text(reply.get(10, TimeUnit.SECONDS))).isEqualTo("answered the second copy");
+	}
+
+	@Test
+	void repliesToResentCopiesAfterTheFirstAreDroppedAndCounted() throws Exception {
+		ChannelSpec server = channel(ZmqChannelOptions.of(FreePorts.endpoint()).withRequestRetries(1));
+		List<String> seen = new CopyOnWriteArrayList<>();
+		binder().bindInbound(server, new InboundSpec(null, null, 2), (request) -> {
+			seen.add(text(request));
+			if (text(request).equals("slow")) {
+				sleep(Duration.ofMillis(700));
+			}
+			return WireMessage.of(bytes("reply to " + text(request))).withCorrelationId(request.correlationId());
+		});
+		ChannelSpec caller = ChannelSpec.of(server.name(), Pattern.REQUEST_REPLY, ZmqBinder.TRANSPORT);
+		RequestBinding requester = binder().bindRequester(caller);
+		assertThat(text(requester.request(message("warm up"), AWAIT).get(10, TimeUnit.SECONDS)))
+			.isEqualTo("reply to warm up");
+		CompletableFuture<WireMessage> slow = requester.request(message("slow"), Duration.ofSeconds(1));
+		assertThat(text(slow.get(10, TimeUnit.SECONDS))).as("the first reply completes the call")
+			.isEqualTo("reply to slow");
+		await().atMost(AWAIT).until(() -> caller.statistics().getDropped() == 1);
+		assertThat(seen).as("the request went out twice and both copies were answered")
+			.containsExactly("warm up", "slow", "slow");
+		assertThat(text(requester.request(message("next"), AWAIT).get(10, TimeUnit.SECONDS)))
+			.as("the duplicate answers no other call")
+			.isEqualTo("reply to next");
+		assertThat(caller.statistics().getDropped()).isEqualTo(1);
 	}
 
 	@Test

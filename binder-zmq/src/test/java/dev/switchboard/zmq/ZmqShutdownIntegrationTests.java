@@ -12,8 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.switchboard.binder.Binding;
 import dev.switchboard.binder.InboundBinding;
+import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.binder.InboundSpec;
+import dev.switchboard.binder.OutboundBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.Pattern;
 import dev.switchboard.core.WireMessage;
@@ -32,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * Closing listeners and binders: in-flight handlers finish and their replies leave whole,
  * a handler that outlives the shutdown timeout sends nothing, and a thousand start/stop
- * cycles leave no thread or file descriptor behind.
+ * cycles, rotating through all four patterns, leave no thread or file descriptor behind.
  */
 class ZmqShutdownIntegrationTests {
 
@@ -112,22 +115,22 @@ class ZmqShutdownIntegrationTests {
 	}
 
 	@Test
-	void aThousandStartStopCyclesLeakNoThreadAndNoFileDescriptorAndNeverHang() {
-		for (int i = 0; i < 5; i++) {
-			cycle();
+	void aThousandStartStopCyclesOfAllFourPatternsLeakNoThreadAndNoFileDescriptorAndNeverHang() throws Exception {
+		for (int i = 0; i < 8; i++) {
+			cycle(i);
 		}
 		int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 		int descriptorsBefore = openFileDescriptors();
-		int cycles = assertTimeoutPreemptively(Duration.ofMinutes(4), () -> {
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		int cycles = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 			int done = 0;
 			while (done < 1000 && System.nanoTime() < deadline) {
-				cycle();
+				cycle(done);
 				done++;
 			}
 			return done;
 		});
-		assertThat(cycles).isEqualTo(1000);
+		assertThat(cycles).as("cycles within 60 s").isEqualTo(1000);
 		await().atMost(AWAIT).untilAsserted(() -> {
 			assertThat(switchboardThreads()).isEmpty();
 			assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThanOrEqualTo(threadsBefore + 2);
@@ -136,30 +139,84 @@ class ZmqShutdownIntegrationTests {
 	}
 
 	/**
-	 * A binder with a listener bound on a free port and a caller connected to it, one
-	 * request answered, then closed.
+	 * A binder with both ends of one channel, the binding side on a free port, one message
+	 * carried, then closed. The pattern rotates with the cycle: request-reply (ROUTER and
+	 * DEALER), pub-sub (PUB and SUB), pipeline (PUSH and PULL), pair (PAIR and PAIR).
+	 * @param cycle the cycle number
 	 */
-	private void cycle() {
-		ChannelSpec listen = channel(ZmqChannelOptions.of("tcp://127.0.0.1:*"));
-		ChannelSpec call = channel(ZmqChannelOptions.none());
+	private void cycle(int cycle) throws InterruptedException {
 		ZmqBinder binder = binder(ZmqBinderOptions.defaults());
 		try {
-			InboundBinding listener = binder.bindInbound(listen, new InboundSpec(null, null, 1),
-					(request) -> WireMessage.of(request.payload()).withCorrelationId(request.correlationId()));
-			this.options.put(call.name(), ZmqChannelOptions.of(((ZmqBinding) listener).endpoints().get(0)));
-			WireMessage reply = binder.bindRequester(call).request(WireMessage.of(bytes("ping")), AWAIT).join();
-			assertThat(text(reply)).isEqualTo("ping");
+			switch (cycle % 4) {
+				case 0 -> requestReplyCycle(binder);
+				case 1 -> pubSubCycle(binder);
+				case 2 -> pipelineCycle(binder);
+				default -> pairCycle(binder);
+			}
 		}
 		finally {
 			binder.close();
-			this.options.remove(listen.name());
-			this.options.remove(call.name());
+			this.options.clear();
 		}
 	}
 
+	private void requestReplyCycle(ZmqBinder binder) {
+		ChannelSpec listen = channel(Pattern.REQUEST_REPLY, ZmqChannelOptions.of("tcp://127.0.0.1:*"));
+		InboundBinding listener = binder.bindInbound(listen, new InboundSpec(null, null, 1),
+				(request) -> WireMessage.of(request.payload()).withCorrelationId(request.correlationId()));
+		ChannelSpec call = channel(Pattern.REQUEST_REPLY, ZmqChannelOptions.of(endpoint(listener)));
+		WireMessage reply = binder.bindRequester(call).request(WireMessage.of(bytes("ping")), AWAIT).join();
+		assertThat(text(reply)).isEqualTo("ping");
+	}
+
+	private void pubSubCycle(ZmqBinder binder) {
+		ChannelSpec publish = channel(Pattern.PUB_SUB, ZmqChannelOptions.of("tcp://127.0.0.1:*"));
+		OutboundBinding publisher = binder.bindOutbound(publish);
+		ChannelSpec subscribe = channel(Pattern.PUB_SUB, ZmqChannelOptions.of(endpoint(publisher)));
+		CountDownLatch received = new CountDownLatch(1);
+		binder.bindInbound(subscribe, new InboundSpec(null, null, 1), countDown(received));
+		await().atMost(AWAIT).pollInterval(Duration.ofMillis(5)).until(() -> {
+			publisher.send(WireMessage.of(bytes("score")).withTopic("cycle"));
+			return received.await(5, TimeUnit.MILLISECONDS);
+		});
+	}
+
+	private void pipelineCycle(ZmqBinder binder) throws InterruptedException {
+		ChannelSpec produce = channel(Pattern.PIPELINE, ZmqChannelOptions.of("tcp://127.0.0.1:*"));
+		OutboundBinding producer = binder.bindOutbound(produce);
+		ChannelSpec work = channel(Pattern.PIPELINE, ZmqChannelOptions.of(endpoint(producer)));
+		CountDownLatch received = new CountDownLatch(1);
+		binder.bindInbound(work, new InboundSpec(null, null, 1), countDown(received));
+		producer.send(WireMessage.of(bytes("task")));
+		assertThat(received.await(10, TimeUnit.SECONDS)).as("the task reached the worker").isTrue();
+	}
+
+	private void pairCycle(ZmqBinder binder) throws InterruptedException {
+		ChannelSpec bound = channel(Pattern.PAIR, ZmqChannelOptions.of("tcp://127.0.0.1:*").withBind(true));
+		CountDownLatch received = new CountDownLatch(1);
+		InboundBinding listener = binder.bindInbound(bound, new InboundSpec(null, null, 1), countDown(received));
+		ChannelSpec connected = channel(Pattern.PAIR, ZmqChannelOptions.of(endpoint(listener)));
+		binder.bindOutbound(connected).send(WireMessage.of(bytes("hello")));
+		assertThat(received.await(10, TimeUnit.SECONDS)).as("the message reached the peer").isTrue();
+	}
+
+	private static InboundHandler countDown(CountDownLatch received) {
+		return (message) -> {
+			received.countDown();
+			return null;
+		};
+	}
+
+	private static String endpoint(Binding binding) {
+		return ((ZmqBinding) binding).endpoints().get(0);
+	}
+
 	private ChannelSpec channel(ZmqChannelOptions channelOptions) {
-		ChannelSpec channel = ChannelSpec.of("zmq-close-" + CHANNELS.incrementAndGet(), Pattern.REQUEST_REPLY,
-				ZmqBinder.TRANSPORT);
+		return channel(Pattern.REQUEST_REPLY, channelOptions);
+	}
+
+	private ChannelSpec channel(Pattern pattern, ZmqChannelOptions channelOptions) {
+		ChannelSpec channel = ChannelSpec.of("zmq-close-" + CHANNELS.incrementAndGet(), pattern, ZmqBinder.TRANSPORT);
 		this.options.put(channel.name(), channelOptions);
 		return channel;
 	}

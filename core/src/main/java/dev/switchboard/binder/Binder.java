@@ -1,5 +1,7 @@
 package dev.switchboard.binder;
 
+import java.util.Map;
+
 import dev.switchboard.core.ChannelSpec;
 
 /**
@@ -45,6 +47,15 @@ public interface Binder extends AutoCloseable {
 	 * @return a binding whose close stops delivery
 	 */
 	InboundBinding bindInbound(ChannelSpec channel, InboundSpec spec, InboundHandler handler);
+
+	/**
+	 * The binder's connection to its transport, for health checks: cheap, never blocking on
+	 * the network, safe from any thread.
+	 * @return the current state; by default up, with no details
+	 */
+	default BinderState state() {
+		return BinderState.up(Map.of());
+	}
 
 	/**
 	 * Release everything the binder still holds. Bindings should be closed first; closing

@@ -2,6 +2,7 @@ package dev.switchboard.binder;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.switchboard.ChannelConfigurationException;
@@ -18,6 +19,14 @@ public class BinderRegistry {
 		for (Binder binder : binders) {
 			this.binders.put(binder.transport(), binder);
 		}
+	}
+
+	/**
+	 * Every binder, in the order they were given.
+	 * @return the binders
+	 */
+	public Collection<Binder> getBinders() {
+		return List.copyOf(this.binders.values());
 	}
 
 	/**

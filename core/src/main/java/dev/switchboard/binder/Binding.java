@@ -1,5 +1,7 @@
 package dev.switchboard.binder;
 
+import java.util.Map;
+
 import dev.switchboard.core.ChannelSpec;
 
 /**
@@ -12,6 +14,16 @@ public interface Binding extends AutoCloseable {
 	 * @return the channel
 	 */
 	ChannelSpec channel();
+
+	/**
+	 * Where the binding is attached on its transport, for operators: the ZeroMQ endpoints it
+	 * bound or connected, the AMQP exchange and queue, peer counts. Keys are stable names,
+	 * values plain strings, numbers, booleans or lists of them.
+	 * @return the description; empty by default
+	 */
+	default Map<String, Object> describe() {
+		return Map.of();
+	}
 
 	/**
 	 * Release the binding within a bounded time. Idempotent.

@@ -6,8 +6,6 @@ import java.util.Map;
 import dev.switchboard.core.SwitchboardHeaders;
 import dev.switchboard.core.WireMessage;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A message given up on, with why: its listener failed on every attempt (or with a failure
  * marked not retryable), or its payload could not be decoded. Core creates it; the binder
@@ -83,14 +81,6 @@ public record DeadLetter(String channel, WireMessage message, Reason reason, int
 		String attempts = (this.reason == Reason.UNDECODABLE) ? "undecodable"
 				: "failed after " + this.attempts + ((this.attempts == 1) ? " attempt" : " attempts");
 		return "Channel '" + this.channel + "': message " + attempts + " (" + this.failure + ")";
-	}
-
-	/**
-	 * The topic of the dead letter, if it was published on one.
-	 * @return the topic or {@code null}
-	 */
-	public @Nullable String topic() {
-		return this.message.topic();
 	}
 
 }

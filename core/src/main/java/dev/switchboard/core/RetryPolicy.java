@@ -1,7 +1,10 @@
 package dev.switchboard.core;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.util.Assert;
 
@@ -29,12 +32,6 @@ public record RetryPolicy(int maxAttempts, Duration initialInterval, double mult
 	public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(10),
 			List.of());
 
-	/**
-	 * One attempt: failures take the error path at once.
-	 */
-	public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ofSeconds(1), 1.0, Duration.ofSeconds(1),
-			List.of());
-
 	public RetryPolicy {
 		Assert.isTrue(maxAttempts >= 1, () -> "Retry max attempts must be at least 1, was " + maxAttempts);
 		Assert.isTrue(!initialInterval.isNegative(), "Retry initial interval must not be negative");
@@ -46,19 +43,28 @@ public record RetryPolicy(int maxAttempts, Duration initialInterval, double mult
 
 	/**
 	 * Whether a listener failure may be retried: it is not when it, or any of its causes,
-	 * is one of the non-retryable types.
+	 * is one of the non-retryable types. Each cause is looked at once, so a cause chain
+	 * that loops back on itself ends the search instead of looping forever.
 	 * @param failure what the listener threw
 	 * @return {@code true} if another attempt may succeed
 	 */
 	public boolean isRetryable(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			for (Class<? extends Throwable> type : this.nonRetryable) {
-				if (type.isInstance(cause)) {
-					return false;
-				}
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+			if (isNonRetryable(cause)) {
+				return false;
 			}
 		}
 		return true;
+	}
+
+	private boolean isNonRetryable(Throwable failure) {
+		for (Class<? extends Throwable> type : this.nonRetryable) {
+			if (type.isInstance(failure)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

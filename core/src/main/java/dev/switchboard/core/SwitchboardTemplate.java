@@ -24,6 +24,7 @@ import dev.switchboard.binder.OutboundBinding;
 import dev.switchboard.binder.RequestBinding;
 import dev.switchboard.support.converter.PayloadConverter;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -143,6 +144,15 @@ public class SwitchboardTemplate implements SwitchboardOperations, DisposableBea
 		else {
 			outbound(spec);
 		}
+	}
+
+	/**
+	 * The sending binding of a channel, once the template has opened it.
+	 * @param channel the channel name
+	 * @return the binding, or {@code null} when the channel has not been used or prepared
+	 */
+	public @Nullable Binding getBinding(String channel) {
+		return this.bindings.get(channel);
 	}
 
 	@Override

@@ -119,7 +119,8 @@ public class ListenerEndpointRegistry implements SmartLifecycle {
 				: (channel.pattern() == Pattern.PUB_SUB) ? TopicFilter.all() : null;
 		int concurrency = (endpoint.concurrency() > 0) ? endpoint.concurrency() : channel.concurrency();
 		InboundSpec spec = new InboundSpec(filter, endpoint.group(), concurrency);
-		MessageDispatcher dispatcher = new MessageDispatcher(channel, endpoint.listener(), this.converter, filter);
+		MessageDispatcher dispatcher = new MessageDispatcher(channel, endpoint.listener(),
+				this.converter, filter);
 		this.bindings.put(endpoint.id(), this.binders.getBinder(channel).bindInbound(channel, spec, dispatcher));
 		this.dispatchers.add(dispatcher);
 	}

@@ -551,7 +551,9 @@ public abstract class BinderContractTests {
 		assertThat(deadLetters(scores).get(0).headers())
 			.containsEntry(SwitchboardHeaders.ORIGINAL_TOPIC, "eu.match")
 			.containsEntry(SwitchboardHeaders.ORIGINAL_CHANNEL, scores.name())
-			.containsEntry(SwitchboardHeaders.EXCEPTION_MESSAGE, "cannot score bad");
+			.containsEntry(SwitchboardHeaders.EXCEPTION_TYPE, IllegalStateException.class.getName())
+			.containsEntry(SwitchboardHeaders.EXCEPTION_MESSAGE, "cannot score bad")
+			.containsEntry(SwitchboardHeaders.ATTEMPTS, "3");
 	}
 
 	@Test
@@ -571,6 +573,11 @@ public abstract class BinderContractTests {
 		await().atMost(AWAIT).untilAsserted(() -> assertThat(rightInbox).containsExactly("good"));
 		await().atMost(AWAIT).until(() -> deadLetters(peer).size() == 1);
 		assertThat(text(deadLetters(peer).get(0))).isEqualTo("bad");
+		assertThat(deadLetters(peer).get(0).headers())
+			.containsEntry(SwitchboardHeaders.ORIGINAL_CHANNEL, peer.name())
+			.containsEntry(SwitchboardHeaders.EXCEPTION_TYPE, IllegalStateException.class.getName())
+			.containsEntry(SwitchboardHeaders.EXCEPTION_MESSAGE, "cannot read bad")
+			.containsEntry(SwitchboardHeaders.ATTEMPTS, "3");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -25,6 +26,21 @@ class RetryPolicyTests {
 		assertThat(policy.isRetryable(new IllegalStateException("x"))).isTrue();
 		assertThat(policy.isRetryable(new java.io.FileNotFoundException("x"))).as("a subclass").isFalse();
 		assertThat(policy.isRetryable(new UncheckedIOException(new IOException("x")))).as("a cause").isFalse();
+	}
+
+	@Test
+	@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void causeChainThatLoopsBackEndsTheSearch() {
+		RetryPolicy policy = new RetryPolicy(3, Duration.ZERO, 1.0, Duration.ZERO, List.of(IOException.class));
+		IllegalStateException first = new IllegalStateException("first");
+		IllegalArgumentException second = new IllegalArgumentException("second");
+		first.initCause(second);
+		second.initCause(first);
+		assertThat(policy.isRetryable(first)).isTrue();
+		IOException marked = new IOException("marked");
+		IllegalStateException outer = new IllegalStateException("outer", marked);
+		marked.initCause(outer);
+		assertThat(policy.isRetryable(outer)).as("a marked type inside the loop").isFalse();
 	}
 
 	@Test

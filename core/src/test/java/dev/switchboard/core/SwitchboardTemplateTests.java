@@ -60,7 +60,12 @@ class SwitchboardTemplateTests {
 	void requestThatTheBinderNeverAnswersStillTimesOut() {
 		assertThatExceptionOfType(RequestTimeoutException.class)
 			.isThrownBy(() -> this.template.request("echo", "question", String.class, Duration.ofMillis(10)))
-			.withMessageContaining("'echo'");
+			.withMessageContaining("'echo'")
+			.withMessageContaining("10 ms")
+			.satisfies((ex) -> {
+				assertThat(ex.getChannel()).isEqualTo("echo");
+				assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(10));
+			});
 		assertThat(this.nextReply).isCancelled();
 		assertThat(this.channels.getRequired("echo").statistics().getTimedOut()).isEqualTo(1);
 	}

@@ -2,6 +2,7 @@ package dev.switchboard.listener;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -150,6 +151,24 @@ class MessageDispatcherTests {
 				}), null);
 		assertThatExceptionOfType(DeadLetterException.class).isThrownBy(() -> dispatcher.handle(text("x")));
 		assertThat(calls[0]).isEqualTo(1);
+	}
+
+	@Test
+	void attemptsAreSpacedByTheGrowingBackoff() {
+		ChannelSpec channel = new ChannelSpec("tasks", Pattern.PIPELINE, "test", 1, ChannelSpec.DEFAULT_REQUEST_TIMEOUT,
+				new RetryPolicy(3, Duration.ofMillis(50), 2.0, Duration.ofSeconds(1), List.of()), new ChannelStatistics());
+		List<Long> attemptNanos = new ArrayList<>();
+		MessageDispatcher dispatcher = dispatcher(channel,
+				MessageListenerAdapters.consuming(this.converter, String.class, (text) -> {
+					attemptNanos.add(System.nanoTime());
+					throw new IllegalStateException("boom");
+				}), null);
+		assertThatExceptionOfType(DeadLetterException.class).isThrownBy(() -> dispatcher.handle(text("x")));
+		assertThat(attemptNanos).hasSize(3);
+		assertThat(attemptNanos.get(1) - attemptNanos.get(0)).as("wait before the second attempt")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
+		assertThat(attemptNanos.get(2) - attemptNanos.get(1)).as("wait before the third attempt, doubled")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
 	}
 
 	@Test

@@ -6,10 +6,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -118,6 +124,44 @@ public final class SampleProcess implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * The TCP ports the program listens on now, read from {@code /proc} (Linux): its socket
+	 * file descriptors matched against the listening sockets of its network namespace.
+	 * @return the ports
+	 */
+	public Set<Integer> listeningTcpPorts() {
+		Path proc = Path.of("/proc", Long.toString(this.process.pid()));
+		try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
+			Set<String> sockets = fds.map(SampleProcess::linkTarget)
+				.filter((target) -> target.startsWith("socket:["))
+				.map((target) -> target.substring("socket:[".length(), target.length() - 1))
+				.collect(Collectors.toSet());
+			Set<Integer> ports = new TreeSet<>();
+			for (String table : List.of("tcp", "tcp6")) {
+				for (String line : Files.readAllLines(proc.resolve("net").resolve(table))) {
+					String[] fields = line.trim().split("\\s+");
+					if (fields.length > 9 && fields[3].equals("0A") && sockets.contains(fields[9])) {
+						String local = fields[1];
+						ports.add(Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
+					}
+				}
+			}
+			return ports;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the sockets of " + this.name, ex);
+		}
+	}
+
+	private static String linkTarget(Path link) {
+		try {
+			return Files.readSymbolicLink(link).toString();
+		}
+		catch (IOException ex) {
+			return "";
 		}
 	}
 
