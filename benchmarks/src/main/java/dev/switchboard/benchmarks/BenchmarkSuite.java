@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.switchboard.benchmarks.report.Report;
@@ -62,7 +63,7 @@ public final class BenchmarkSuite {
 		}
 		String classpath = System.getProperty("benchmarks.classpath", System.getProperty("java.class.path"));
 		List<Result> measured = run(plan, only, new ForkedMeasurement(classpath, recordings));
-		new Report(plan.name().toLowerCase(java.util.Locale.ROOT), measured).writeTo(results);
+		new Report(plan.name().toLowerCase(Locale.ROOT), measured).writeTo(results);
 		System.exit((measured.size() == countOf(plan, only)) ? 0 : 1);
 	}
 

@@ -1,6 +1,7 @@
 package dev.switchboard.benchmarks;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.switchboard.core.Pattern;
@@ -81,7 +82,7 @@ public record Result(Transport transport, Pattern pattern, SubjectKind subject, 
 	}
 
 	private static String format(@Nullable Double micros) {
-		return (micros != null) ? String.format(java.util.Locale.ROOT, "%.1f", micros) : "-";
+		return (micros != null) ? String.format(Locale.ROOT, "%.1f", micros) : "-";
 	}
 
 }

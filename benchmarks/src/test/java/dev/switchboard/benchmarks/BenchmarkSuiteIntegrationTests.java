@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.switchboard.benchmarks.report.Report;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,7 @@ class BenchmarkSuiteIntegrationTests {
 	void everyScenarioOfThePlanPrintsASaneResultLine(@TempDir Path results) throws Exception {
 		String classpath = System.getProperty("benchmarks.classpath", System.getProperty("java.class.path"));
 		List<Result> measured = BenchmarkSuite.run(Plan.SMOKE, "", new ForkedMeasurement(classpath, null));
-		new dev.switchboard.benchmarks.report.Report("smoke", measured).writeTo(results);
+		new Report("smoke", measured).writeTo(results);
 
 		for (Scenario scenario : Plan.SMOKE.scenarios()) {
 			assertThat(measured).as(scenario.toString()).filteredOn((result) -> result.answers(scenario)).singleElement()
