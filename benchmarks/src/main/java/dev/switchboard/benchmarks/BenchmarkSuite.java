@@ -94,6 +94,7 @@ public final class BenchmarkSuite {
 			for (Scenario scenario : rivals) {
 				Result result = fastest.get(scenario);
 				if (result != null) {
+					System.out.println("SCENARIO payload_b=" + scenario.payloadBytes() + " senders=" + scenario.senders());
 					System.out.println(result.toLine());
 					System.out.flush();
 					results.add(result);

@@ -47,7 +47,7 @@ final class ForkedMeasurement {
 			String line;
 			while ((line = output.readLine()) != null) {
 				if (Result.isResultLine(line)) {
-					result = Result.parse(line);
+					result = Result.parse(line, scenario);
 				}
 				else {
 					System.err.println(line);

@@ -9,9 +9,10 @@ import dev.switchboard.core.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one measurement found, and its {@code RESULT} line. The seven fields the issue fixes
- * come first, in its order; {@code payload_b} and {@code senders} follow so that the lines
- * of a full run (several payload sizes and sender counts) stay distinguishable.
+ * What one measurement found, and its {@code RESULT} line: exactly the seven fields the
+ * issue fixes, in its order. The payload size and sender count are the scenario's, so the
+ * suite prints them on a {@code SCENARIO} line before each result of a full run, and a
+ * result line is read back against the scenario that produced it.
  *
  * @param transport the transport
  * @param pattern the pattern
@@ -31,7 +32,7 @@ public record Result(Transport transport, Pattern pattern, SubjectKind subject, 
 	/**
 	 * Whether a line of output is a result line.
 	 * @param line the line
-	 * @return {@code true} if {@link #parse(String)} can read it
+	 * @return {@code true} if {@link #parse(String, Scenario)} can read it
 	 */
 	public static boolean isResultLine(String line) {
 		return line.startsWith(PREFIX);
@@ -40,17 +41,18 @@ public record Result(Transport transport, Pattern pattern, SubjectKind subject, 
 	/**
 	 * Read a {@code RESULT} line.
 	 * @param line the line
+	 * @param scenario the scenario measured, which gives the payload size and sender count
 	 * @return the result
 	 */
-	public static Result parse(String line) {
+	public static Result parse(String line, Scenario scenario) {
 		Map<String, String> fields = new HashMap<>();
 		for (String field : line.substring(PREFIX.length()).trim().split(" ")) {
 			int equals = field.indexOf('=');
 			fields.put(field.substring(0, equals), field.substring(equals + 1));
 		}
 		return new Result(Transport.of(fields.get("transport")), Scenario.pattern(fields.get("pattern")),
-				SubjectKind.of(fields.get("subject")), Integer.parseInt(fields.getOrDefault("payload_b", "100")),
-				Integer.parseInt(fields.getOrDefault("senders", "1")), Long.parseLong(fields.get("msgs_per_s")),
+				SubjectKind.of(fields.get("subject")), scenario.payloadBytes(), scenario.senders(),
+				Long.parseLong(fields.get("msgs_per_s")),
 				micros(fields.get("p50_us")), micros(fields.get("p99_us")),
 				Long.parseLong(fields.get("alloc_b_per_msg")));
 	}
@@ -77,8 +79,7 @@ public record Result(Transport transport, Pattern pattern, SubjectKind subject, 
 	public String toLine() {
 		return PREFIX + "transport=" + this.transport.id() + " pattern=" + this.pattern.id() + " subject="
 				+ this.subject.id() + " msgs_per_s=" + this.messagesPerSecond + " p50_us=" + format(this.p50Micros)
-				+ " p99_us=" + format(this.p99Micros) + " alloc_b_per_msg=" + this.allocatedBytesPerMessage
-				+ " payload_b=" + this.payloadBytes + " senders=" + this.senders;
+				+ " p99_us=" + format(this.p99Micros) + " alloc_b_per_msg=" + this.allocatedBytesPerMessage;
 	}
 
 	private static String format(@Nullable Double micros) {

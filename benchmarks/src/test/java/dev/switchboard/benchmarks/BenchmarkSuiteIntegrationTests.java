@@ -32,7 +32,9 @@ class BenchmarkSuiteIntegrationTests {
 						assertThat(result.p50Micros()).isPositive();
 						assertThat(result.p99Micros()).isGreaterThanOrEqualTo(result.p50Micros());
 					}
-					assertThat(Result.parse(result.toLine())).isEqualTo(result);
+					assertThat(Result.parse(result.toLine(), scenario)).isEqualTo(result);
+					assertThat(result.toLine()).matches("RESULT transport=\\S+ pattern=\\S+ subject=\\S+ msgs_per_s=\\d+"
+							+ " p50_us=\\S+ p99_us=\\S+ alloc_b_per_msg=\\d+");
 				});
 		}
 		assertThat(Files.readString(results.resolve("latest.md"))).contains("RESULT transport=", "latest.svg");
