@@ -287,13 +287,21 @@ final class SocketLoop implements Runnable, Outbox {
 	/**
 	 * Whether there is nothing to do but wait. A ZeroMQ socket signals its pollable handle
 	 * only on a change, and sending or receiving can consume that signal while messages
-	 * remain, so the socket's own event flags are checked before every wait.
+	 * remain, so the socket's own event flags are checked before every wait. Messages queued
+	 * behind a message the socket refused wait for the socket to become writable, like that
+	 * message: before, they kept the loop turning, and while a fast sender kept ZeroMQ's
+	 * pipe full the loop spun on refused sends, taking the CPU the threads draining the
+	 * pipe needed (on 2 cores the pipeline benchmark's producer socket thread was its
+	 * busiest thread).
 	 */
 	private boolean idle(OpenSocket socket) {
+		if (this.blocked == null && !this.outgoing.isEmpty()) {
+			return false;
+		}
 		int events = socket.socket().getEvents();
 		boolean writableNow = this.blocked != null && (events & ZMQ.Poller.POLLOUT) != 0;
 		return !writableNow && (events & ZMQ.Poller.POLLIN) == 0
-				&& (socket.monitor().getEvents() & ZMQ.Poller.POLLIN) == 0 && this.outgoing.isEmpty();
+				&& (socket.monitor().getEvents() & ZMQ.Poller.POLLIN) == 0;
 	}
 
 	/**
