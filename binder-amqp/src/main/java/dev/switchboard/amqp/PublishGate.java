@@ -22,7 +22,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class PublishGate implements BlockedListener, RecoveryListener {
 
-	private static final long POLL_MILLIS = 50;
+	/**
+	 * The longest a waiting send goes without checking the connection itself; recovery
+	 * wakes it sooner, but a connection may also come back without a recovery event.
+	 */
+	private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	private final Duration blockedTimeout;
 
@@ -52,7 +56,8 @@ final class PublishGate implements BlockedListener, RecoveryListener {
 
 	@Override
 	public void handleRecovery(Recoverable recoverable) {
-		// A new connection starts unblocked; the broker says so again if the alarm persists.
+		// A new connection starts unblocked (the broker says so again if the alarm persists),
+		// and sends waiting for it to come back are woken with the blocked ones.
 		clearBlocked();
 	}
 
@@ -125,16 +130,19 @@ final class PublishGate implements BlockedListener, RecoveryListener {
 	 */
 	boolean awaitConnection(long since) {
 		long deadline = since + this.recoveryTimeout.toNanos();
-		while (!this.connectionOpen.getAsBoolean()) {
-			if (System.nanoTime() - deadline >= 0) {
-				return false;
-			}
-			try {
-				Thread.sleep(POLL_MILLIS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
+		synchronized (this.monitor) {
+			while (!this.connectionOpen.getAsBoolean()) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.monitor, Math.min(left, POLL_NANOS));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
 			}
 		}
 		return true;
