@@ -6,8 +6,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import dev.switchboard.benchmarks.switchboard.EnvelopeFrames;
+import dev.switchboard.core.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +27,9 @@ final class ForkedMeasurement {
 	private final String classpath;
 
 	private final @Nullable Path recordings;
+
+	/** The envelope frames of each pattern, captured once for the raw-envelope-frames reference. */
+	private final Map<Pattern, String> envelopes = new EnumMap<>(Pattern.class);
 
 	/**
 	 * @param classpath the class path of the measuring JVM
@@ -64,7 +72,7 @@ final class ForkedMeasurement {
 		return result;
 	}
 
-	private List<String> command(Scenario scenario) {
+	private List<String> command(Scenario scenario) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_OPTIONS);
@@ -78,7 +86,20 @@ final class ForkedMeasurement {
 		command.add(this.classpath);
 		command.add(Measurement.class.getName());
 		command.addAll(scenario.toArgs());
+		if (scenario.subject() == SubjectKind.RAW_ENVELOPE_FRAMES) {
+			command.add(envelope(scenario));
+		}
 		return command;
+	}
+
+	private String envelope(Scenario scenario) throws IOException {
+		try {
+			return this.envelopes.computeIfAbsent(scenario.pattern(),
+					(pattern) -> EnvelopeFrames.toArgument(EnvelopeFrames.capture(scenario)));
+		}
+		catch (RuntimeException ex) {
+			throw new IOException(scenario + ": could not capture Switchboard's envelope frames", ex);
+		}
 	}
 
 }

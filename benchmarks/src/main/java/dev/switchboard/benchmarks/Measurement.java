@@ -23,7 +23,7 @@ public final class Measurement {
 	public static void main(String[] args) {
 		int status = 0;
 		try {
-			System.out.println(measure(Scenario.fromArgs(args)).toLine());
+			System.out.println(measure(Scenario.fromArgs(args), args).toLine());
 		}
 		catch (Exception ex) {
 			ex.printStackTrace();
@@ -34,19 +34,25 @@ public final class Measurement {
 		System.exit(status);
 	}
 
-	private static Result measure(Scenario scenario) throws Exception {
+	private static Result measure(Scenario scenario, String... args) throws Exception {
 		Probe probe = new Probe();
-		try (Subject.Running running = subject(scenario).open(scenario, probe)) {
+		try (Subject.Running running = subject(scenario, args).open(scenario, probe)) {
 			return new LoadDriver(scenario, probe).run(running);
 		}
 	}
 
-	static Subject subject(Scenario scenario) {
+	/**
+	 * The subject a scenario measures.
+	 * @param scenario the scenario
+	 * @param args the arguments, which carry what a reference needs beyond the scenario
+	 * @return the subject
+	 */
+	static Subject subject(Scenario scenario, String... args) {
 		return switch (scenario.subject()) {
 			case SWITCHBOARD -> new SwitchboardSubject();
 			case RAW -> (scenario.transport() == Transport.ZMQ) ? new RawZmqSubject() : new RawAmqpSubject();
 			case SPRING_AMQP -> new SpringAmqpSubject();
-			case RAW_ENVELOPE_FRAMES -> new RawZmqSubject(EnvelopeFrames.capture(scenario));
+			case RAW_ENVELOPE_FRAMES -> new RawZmqSubject(EnvelopeFrames.fromArguments(args));
 			case SWITCHBOARD_RAW_FRAMING -> SwitchboardSubject.withRawFraming();
 		};
 	}

@@ -2,7 +2,10 @@ package dev.switchboard.benchmarks.switchboard;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.switchboard.benchmarks.Ports;
 import dev.switchboard.benchmarks.Scenario;
@@ -21,8 +24,14 @@ import org.zeromq.ZMQ;
  * socket. Capturing them, rather than computing a length, keeps the raw-envelope-frames
  * reference true to whatever the header holds by default (content type, correlation id,
  * anything added later).
+ *
+ * <p>The suite captures them once per pattern and hands them to each measuring JVM as an
+ * argument, so that the reference's JVM starts as clean as the raw subject's: no Spring
+ * context started in it, and no JIT compiling left over from one.
  */
 public final class EnvelopeFrames {
+
+	private static final String ARGUMENT = "envelope=";
 
 	/** How long to wait for the first message: a subscriber joins a publisher late. */
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -62,6 +71,32 @@ public final class EnvelopeFrames {
 			int start = (pattern == Pattern.REQUEST_REPLY) ? afterDelimiter(frames) : 0;
 			return List.copyOf(frames.subList(start, frames.size() - 1));
 		}
+	}
+
+	/**
+	 * The frames as a {@code key=value} argument for the measuring JVM.
+	 * @param frames the frames
+	 * @return the argument
+	 */
+	public static String toArgument(List<byte[]> frames) {
+		return ARGUMENT + frames.stream().map(Base64.getEncoder()::encodeToString).collect(Collectors.joining(","));
+	}
+
+	/**
+	 * Read the frames back from the measuring JVM's arguments.
+	 * @param args the arguments
+	 * @return the frames that {@link #toArgument(List)} wrote
+	 * @throws IllegalArgumentException if there is no such argument
+	 */
+	public static List<byte[]> fromArguments(String... args) {
+		for (String arg : args) {
+			if (arg.startsWith(ARGUMENT)) {
+				String frames = arg.substring(ARGUMENT.length());
+				return frames.isEmpty() ? List.of()
+						: Arrays.stream(frames.split(",")).map(Base64.getDecoder()::decode).toList();
+			}
+		}
+		throw new IllegalArgumentException("No " + ARGUMENT + " argument: the suite captures the frames");
 	}
 
 	/**
