@@ -93,7 +93,7 @@ public final class Report {
 			.append("gap between Switchboard and raw JeroMQ comes from. `raw-envelope-frames` is raw JeroMQ sending ")
 			.append("the frames Switchboard's envelope sends (topic and header frames, captured from Switchboard) ")
 			.append("before each payload; `switchboard-raw-framing` is Switchboard with `zmq.framing=raw`, one frame ")
-			.append("per message. See [docs/performance.md](../../docs/performance.md#method).\n\n");
+			.append("per message. See [docs/performance.md](../../docs/performance.md#reference-measurements).\n\n");
 		table(md, this.references);
 	}
 
