@@ -1,7 +1,7 @@
 package dev.switchboard.zmq;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +32,8 @@ final class SocketLoop implements Runnable, Outbox {
 	private static final Log logger = LogFactory.getLog(SocketLoop.class);
 
 	private static final int RECEIVE_BATCH = 256;
+
+	private static final int RELEASE_BATCH = 64;
 
 	private static final long MAX_IDLE_MILLIS = 100;
 
@@ -66,6 +68,8 @@ final class SocketLoop implements Runnable, Outbox {
 	private @Nullable OutgoingMessage blocked;
 
 	private long sequence;
+
+	private byte[][] received = new byte[4][];
 
 	private final @Nullable TopicSequences topicSequences;
 
@@ -236,17 +240,13 @@ final class SocketLoop implements Runnable, Outbox {
 	private void serve(OpenSocket socket) {
 		try (SocketWait wait = new SocketWait(socket, this.wakeup)) {
 			while (this.running) {
-				this.wakeup.rearm();
 				flush(socket.socket());
 				readEvents(socket.monitor());
 				if (this.plan.receives()) {
 					receive(socket.socket());
 				}
 				if (idle(socket)) {
-					wait.await(pollTimeoutMillis());
-					if (idle(socket)) {
-						wait.pause();
-					}
+					sleep(socket, wait);
 				}
 				if (this.peers.stalled(System.nanoTime())) {
 					IoThreadNudge.nudge(this.context, this.ioThreads);
@@ -254,6 +254,21 @@ final class SocketLoop implements Runnable, Outbox {
 			}
 			drain(socket, wait);
 		}
+	}
+
+	/**
+	 * Sleep until the socket, its monitor or a sender has something, unless a sender queued
+	 * a message or {@link #close()} was called since the loop last looked.
+	 */
+	private void sleep(OpenSocket socket, SocketWait wait) {
+		this.wakeup.sleeping();
+		if (this.running && idle(socket)) {
+			wait.await(pollTimeoutMillis());
+			if (idle(socket)) {
+				wait.pause();
+			}
+		}
+		this.wakeup.awake();
 	}
 
 	/**
@@ -270,7 +285,9 @@ final class SocketLoop implements Runnable, Outbox {
 			if (remaining <= 0) {
 				break;
 			}
+			this.wakeup.sleeping();
 			wait.await(Math.min(remaining, MAX_IDLE_MILLIS));
+			this.wakeup.awake();
 			readEvents(socket.monitor());
 			flush(socket.socket());
 		}
@@ -319,18 +336,35 @@ final class SocketLoop implements Runnable, Outbox {
 				: MAX_IDLE_MILLIS;
 	}
 
+	/**
+	 * Send what is queued until the queue is empty or the socket refuses a message. The room
+	 * the sent messages leave is given back {@value #RELEASE_BATCH} messages at a time (and
+	 * at the end): a sender waiting for room then wakes to room for many messages, where
+	 * giving it back per message could wake it for one at a time.
+	 */
 	private void flush(ZMQ.Socket socket) {
-		while (true) {
-			OutgoingMessage message = (this.blocked != null) ? this.blocked : this.outgoing.poll();
-			if (message == null) {
-				return;
+		int sent = 0;
+		try {
+			while (true) {
+				OutgoingMessage message = (this.blocked != null) ? this.blocked : this.outgoing.poll();
+				if (message == null) {
+					return;
+				}
+				if (!sendNow(socket, message)) {
+					this.blocked = message;
+					return;
+				}
+				this.blocked = null;
+				if (++sent == RELEASE_BATCH) {
+					this.room.release(sent);
+					sent = 0;
+				}
 			}
-			if (!sendNow(socket, message)) {
-				this.blocked = message;
-				return;
+		}
+		finally {
+			if (sent > 0) {
+				this.room.release(sent);
 			}
-			this.blocked = null;
-			this.room.release();
 		}
 	}
 
@@ -378,19 +412,29 @@ final class SocketLoop implements Runnable, Outbox {
 		}
 	}
 
+	/**
+	 * Read up to {@value #RECEIVE_BATCH} messages. Frames collect in a scratch array that
+	 * grows for long messages and is copied once per message to its exact length, as the
+	 * frames go on to another thread.
+	 */
 	private void receive(ZMQ.Socket socket) {
-		List<byte[]> frames = new ArrayList<>(4);
 		for (int i = 0; i < RECEIVE_BATCH; i++) {
 			byte[] frame = socket.recv(ZMQ.DONTWAIT);
 			if (frame == null) {
 				return;
 			}
-			frames.add(frame);
+			byte[][] frames = this.received;
+			frames[0] = frame;
+			int count = 1;
 			while (socket.hasReceiveMore()) {
-				frames.add(socket.recv());
+				if (count == frames.length) {
+					frames = Arrays.copyOf(frames, count * 2);
+					this.received = frames;
+				}
+				frames[count++] = socket.recv();
 			}
-			deliver(frames.toArray(byte[][]::new));
-			frames.clear();
+			deliver(Arrays.copyOf(frames, count));
+			Arrays.fill(frames, 0, count, null);
 		}
 	}
 
