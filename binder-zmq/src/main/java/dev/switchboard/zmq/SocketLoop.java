@@ -35,6 +35,14 @@ final class SocketLoop implements Runnable, Outbox {
 
 	private static final int RELEASE_BATCH = 64;
 
+	/**
+	 * How many turns of the loop that sent or received something may pass before it reads
+	 * the monitor and checks for stalled handshakes. Those checks are ZeroMQ calls that cost
+	 * about as much as a send, and a busy loop that sends a message or two per turn made
+	 * them on every turn; an idle loop still makes them before every sleep.
+	 */
+	private static final int HOUSEKEEPING_TURNS = 64;
+
 	private static final long MAX_IDLE_MILLIS = 100;
 
 	private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
@@ -239,12 +247,17 @@ final class SocketLoop implements Runnable, Outbox {
 
 	private void serve(OpenSocket socket) {
 		try (SocketWait wait = new SocketWait(socket, this.wakeup)) {
+			int busyTurns = 0;
 			while (this.running) {
-				flush(socket.socket());
-				readEvents(socket.monitor());
+				boolean moved = flush(socket.socket());
 				if (this.plan.receives()) {
-					receive(socket.socket());
+					moved |= receive(socket.socket());
 				}
+				if (moved && ++busyTurns < HOUSEKEEPING_TURNS) {
+					continue;
+				}
+				busyTurns = 0;
+				readEvents(socket.monitor());
 				if (idle(socket)) {
 					sleep(socket, wait);
 				}
@@ -341,19 +354,22 @@ final class SocketLoop implements Runnable, Outbox {
 	 * the sent messages leave is given back {@value #RELEASE_BATCH} messages at a time (and
 	 * at the end): a sender waiting for room then wakes to room for many messages, where
 	 * giving it back per message could wake it for one at a time.
+	 * @return whether a message was sent
 	 */
-	private void flush(ZMQ.Socket socket) {
+	private boolean flush(ZMQ.Socket socket) {
 		int sent = 0;
+		boolean moved = false;
 		try {
 			while (true) {
 				OutgoingMessage message = (this.blocked != null) ? this.blocked : this.outgoing.poll();
 				if (message == null) {
-					return;
+					return moved;
 				}
 				if (!sendNow(socket, message)) {
 					this.blocked = message;
-					return;
+					return moved;
 				}
+				moved = true;
 				this.blocked = null;
 				if (++sent == RELEASE_BATCH) {
 					this.room.release(sent);
@@ -416,12 +432,13 @@ final class SocketLoop implements Runnable, Outbox {
 	 * Read up to {@value #RECEIVE_BATCH} messages. Frames collect in a scratch array that
 	 * grows for long messages and is copied once per message to its exact length, as the
 	 * frames go on to another thread.
+	 * @return whether a message was received
 	 */
-	private void receive(ZMQ.Socket socket) {
+	private boolean receive(ZMQ.Socket socket) {
 		for (int i = 0; i < RECEIVE_BATCH; i++) {
 			byte[] frame = socket.recv(ZMQ.DONTWAIT);
 			if (frame == null) {
-				return;
+				return i > 0;
 			}
 			byte[][] frames = this.received;
 			frames[0] = frame;
@@ -436,6 +453,7 @@ final class SocketLoop implements Runnable, Outbox {
 			deliver(Arrays.copyOf(frames, count));
 			Arrays.fill(frames, 0, count, null);
 		}
+		return true;
 	}
 
 	private void deliver(byte[][] frames) {
