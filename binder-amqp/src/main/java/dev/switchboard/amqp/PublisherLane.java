@@ -89,20 +89,19 @@ final class PublisherLane implements AutoCloseable {
 	 */
 	CompletableFuture<Void> publish(String exchange, String routingKey, boolean mandatory,
 			AMQP.BasicProperties properties, byte[] body) {
-		String target = "exchange '" + exchange + "', routing key '" + routingKey + "'";
-		this.gate.awaitUnblocked(target);
-		acquire(target);
+		this.gate.awaitUnblocked(exchange, routingKey);
+		acquire(exchange, routingKey);
 		try {
 			Channel channel = open();
 			if (!this.confirms) {
-				basicPublish(channel, target, exchange, routingKey, mandatory, properties, body);
+				basicPublish(channel, exchange, routingKey, mandatory, properties, body);
 				return DONE;
 			}
 			long sequence = channel.getNextPublishSeqNo();
 			CompletableFuture<Void> confirmed = new CompletableFuture<>();
 			this.unconfirmed.put(sequence, confirmed);
 			try {
-				basicPublish(channel, target, exchange, routingKey, mandatory,
+				basicPublish(channel, exchange, routingKey, mandatory,
 						mandatory ? withSequence(properties, sequence) : properties, body);
 			}
 			catch (IOException | RuntimeException ex) {
@@ -112,7 +111,8 @@ final class PublisherLane implements AutoCloseable {
 			return confirmed;
 		}
 		catch (IOException | ShutdownSignalException ex) {
-			String message = "Could not publish to RabbitMQ (" + target + "): " + BrokerFailures.reason(ex);
+			String message = "Could not publish to RabbitMQ (" + target(exchange, routingKey) + "): "
+					+ BrokerFailures.reason(ex);
 			throw ConnectionLostException.isConnectionLoss(ex) ? new ConnectionLostException(message, ex)
 					: new BindingException(message, ex);
 		}
@@ -132,7 +132,7 @@ final class PublisherLane implements AutoCloseable {
 	 * would no longer match ours: the channel is dropped, failing what it has unconfirmed,
 	 * and the next publish opens a new one.
 	 */
-	private void basicPublish(Channel channel, String target, String exchange, String routingKey, boolean mandatory,
+	private void basicPublish(Channel channel, String exchange, String routingKey, boolean mandatory,
 			AMQP.BasicProperties properties, byte[] body) throws IOException {
 		try {
 			channel.basicPublish(exchange, routingKey, mandatory, properties, body);
@@ -145,8 +145,20 @@ final class PublisherLane implements AutoCloseable {
 				this.channel = null;
 				abort(channel);
 			}
-			throw new BindingException("RabbitMQ client refused to publish to " + target + ": " + ex.getMessage(), ex);
+			throw new BindingException(
+					"RabbitMQ client refused to publish to " + target(exchange, routingKey) + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Where a publish goes, for error messages. Built only when one is needed: a publish
+	 * that succeeds formats nothing.
+	 * @param exchange the exchange
+	 * @param routingKey the routing key
+	 * @return the exchange and routing key, quoted
+	 */
+	static String target(String exchange, String routingKey) {
+		return "exchange '" + exchange + "', routing key '" + routingKey + "'";
 	}
 
 	private static void abort(Channel channel) {
@@ -163,7 +175,7 @@ final class PublisherLane implements AutoCloseable {
 	 * the connection that publisher may be stuck in a socket write, so the wait is then
 	 * bounded by the blocked timeout.
 	 */
-	private void acquire(String target) {
+	private void acquire(String exchange, String routingKey) {
 		long blockedSince = 0;
 		try {
 			while (!this.lock.tryLock(LOCK_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -174,13 +186,14 @@ final class PublisherLane implements AutoCloseable {
 					blockedSince = System.nanoTime();
 				}
 				else if (System.nanoTime() - blockedSince >= this.gate.blockedTimeout().toNanos()) {
-					throw this.gate.blockedFailure(target);
+					throw this.gate.blockedFailure(exchange, routingKey);
 				}
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new BindingException("Interrupted while waiting to publish to RabbitMQ (" + target + ")", ex);
+			throw new BindingException(
+					"Interrupted while waiting to publish to RabbitMQ (" + target(exchange, routingKey) + ")", ex);
 		}
 	}
 
