@@ -65,20 +65,23 @@ final class AmqpMessages {
 
 	/**
 	 * Read a headers table as strings. Other clients put numbers, booleans or byte arrays in
-	 * it; each becomes its text, nested tables and lists their {@code toString()}.
+	 * it; each becomes its text, nested tables and lists their {@code toString()}. The
+	 * binder's own sequence header is left out, and a table holding nothing else costs no map.
 	 */
 	private static Map<String, String> headers(@Nullable Map<String, Object> table) {
-		if (table == null || table.isEmpty()) {
+		if (table == null) {
 			return Map.of();
 		}
-		Map<String, String> headers = new LinkedHashMap<>(table.size());
-		table.forEach((name, value) -> {
-			if (value != null && !name.equals(PublisherLane.PUBLISH_SEQUENCE)) {
-				headers.put(name, (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+		Map<String, String> headers = null;
+		for (Map.Entry<String, Object> header : table.entrySet()) {
+			Object value = header.getValue();
+			if (value != null && !header.getKey().equals(PendingConfirms.PUBLISH_SEQUENCE)) {
+				headers = (headers != null) ? headers : new LinkedHashMap<>(table.size());
+				headers.put(header.getKey(), (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
 						: value.toString());
 			}
-		});
-		return headers;
+		}
+		return (headers != null) ? headers : Map.of();
 	}
 
 }
