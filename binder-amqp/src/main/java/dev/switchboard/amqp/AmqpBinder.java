@@ -222,8 +222,7 @@ public class AmqpBinder implements Binder {
 		if (replyTo == null) {
 			throw new BindingException("the request has no reply_to property, so the reply has nowhere to go");
 		}
-		WireMessage answer = (reply.correlationId() != null) ? reply : reply.withCorrelationId(request.getCorrelationId());
-		replies().publish("", replyTo, false, AmqpMessages.properties(answer, false, null), answer.payload());
+		replies().publish("", replyTo, false, AmqpMessages.reply(reply, request.getCorrelationId()), reply.payload());
 	}
 
 	private synchronized PublisherLanes replies() {
