@@ -20,6 +20,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+import zmq.ZError;
 
 /**
  * The one thread that owns a socket. It opens the socket, sends what other threads queue,
@@ -231,7 +232,7 @@ final class SocketLoop implements Runnable, Outbox {
 			serve(socket);
 		}
 		catch (RuntimeException | Error ex) {
-			if (!this.opened.completeExceptionally(ex)) {
+			if (!this.opened.completeExceptionally(ex) && !contextClosed(ex)) {
 				logger.error("Channel '" + this.plan.channel() + "': the ZeroMQ I/O thread stopped", ex);
 			}
 		}
@@ -243,6 +244,14 @@ final class SocketLoop implements Runnable, Outbox {
 			}
 			this.wakeup.close();
 		}
+	}
+
+	/**
+	 * Whether the socket's thread stopped because the application closed the ZeroMQ context
+	 * under it (JeroMQ's {@code ETERM}), which is a shutdown and not worth an error.
+	 */
+	private static boolean contextClosed(Throwable ex) {
+		return ex instanceof ZMQException zmq && zmq.getErrorCode() == ZError.ETERM;
 	}
 
 	private void serve(OpenSocket socket) {
