@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code benchmarks/run.sh} starts: measures every scenario of the plan one after
- * another, each in its own JVM, prints the {@code RESULT} lines, and writes the report.
+ * another, each in its own JVM, prints the {@code RESULT} and {@code REFERENCE} lines, and
+ * writes the report.
  *
  * <p>Options: {@code --quick} or {@code --smoke} (default: the full plan);
  * {@code --only=<text>} keeps the scenarios whose description contains the text, such as
@@ -68,11 +69,11 @@ public final class BenchmarkSuite {
 	}
 
 	/**
-	 * Measure the plan's scenarios, printing each {@code RESULT} line as it comes. The
-	 * subjects compared with each other (same transport, pattern, payload and senders) run
-	 * {@link Plan#rounds()} times, taking turns, and each keeps its fastest run: on a shared
-	 * machine other work only ever slows a run down, and taking turns spreads that over all
-	 * subjects alike.
+	 * Measure the plan's scenarios, printing each {@code RESULT} or {@code REFERENCE} line as
+	 * it comes. The subjects compared with each other (same transport, pattern, payload and
+	 * senders), and the references next to them, run {@link Plan#rounds()} times, taking
+	 * turns, and each keeps its fastest run: on a shared machine other work only ever slows a
+	 * run down, and taking turns spreads that over all subjects alike.
 	 * @param plan the plan
 	 * @param only keeps the scenarios whose description contains this text
 	 * @param forked runs one measurement
@@ -131,7 +132,7 @@ public final class BenchmarkSuite {
 		return null;
 	}
 
-	private static List<Scenario> scenarios(Plan plan, String only) {
+	static List<Scenario> scenarios(Plan plan, String only) {
 		return plan.scenarios().stream().filter((scenario) -> scenario.toString().contains(only)).toList();
 	}
 

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one {@link Measurement} in a fresh JVM with the same heap settings for every subject,
- * forwards what it logs, and returns its {@code RESULT} line.
+ * forwards what it logs, and returns its {@code RESULT} (or {@code REFERENCE}) line.
  */
 final class ForkedMeasurement {
 
@@ -46,7 +46,7 @@ final class ForkedMeasurement {
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = output.readLine()) != null) {
-				if (Result.isResultLine(line)) {
+				if (Result.isMeasurementLine(line)) {
 					result = Result.parse(line, scenario);
 				}
 				else {

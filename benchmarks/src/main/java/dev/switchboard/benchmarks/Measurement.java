@@ -2,13 +2,14 @@ package dev.switchboard.benchmarks;
 
 import dev.switchboard.benchmarks.amqp.RawAmqpSubject;
 import dev.switchboard.benchmarks.spring.SpringAmqpSubject;
+import dev.switchboard.benchmarks.switchboard.EnvelopeFrames;
 import dev.switchboard.benchmarks.switchboard.SwitchboardSubject;
 import dev.switchboard.benchmarks.zmq.RawZmqSubject;
 
 /**
- * Runs one scenario in this JVM and prints its {@code RESULT} line on standard output; the
- * suite starts one of these per measurement so that no subject inherits another's heap, JIT
- * state or threads.
+ * Runs one scenario in this JVM and prints its {@code RESULT} (or {@code REFERENCE}) line on
+ * standard output; the suite starts one of these per measurement so that no subject inherits
+ * another's heap, JIT state or threads.
  */
 public final class Measurement {
 
@@ -45,6 +46,8 @@ public final class Measurement {
 			case SWITCHBOARD -> new SwitchboardSubject();
 			case RAW -> (scenario.transport() == Transport.ZMQ) ? new RawZmqSubject() : new RawAmqpSubject();
 			case SPRING_AMQP -> new SpringAmqpSubject();
+			case RAW_ENVELOPE_FRAMES -> new RawZmqSubject(EnvelopeFrames.capture(scenario));
+			case SWITCHBOARD_RAW_FRAMING -> SwitchboardSubject.withRawFraming();
 		};
 	}
 

@@ -14,7 +14,10 @@ enum Plan {
 	/** Every subject once with tiny counts: keeps the harness compiling and working. */
 	SMOKE,
 
-	/** 100-byte payloads, one sender, plus eight callers on ZeroMQ request-reply. */
+	/**
+	 * 100-byte payloads, one sender, plus eight callers on ZeroMQ request-reply, and the
+	 * ZeroMQ references.
+	 */
 	QUICK,
 
 	/** The quick plan plus 1 KB and 64 KB payloads and 4 and 8 senders. */
@@ -64,7 +67,9 @@ enum Plan {
 	}
 
 	private void add(List<Scenario> scenarios, Transport transport, Pattern pattern, int payload, int senders) {
-		for (SubjectKind subject : subjects(transport, pattern)) {
+		List<SubjectKind> measured = new ArrayList<>(subjects(transport, pattern));
+		measured.addAll(references(transport, pattern, senders));
+		for (SubjectKind subject : measured) {
 			scenarios.add(new Scenario(transport, pattern, subject, payload, senders, warmupMillis(), windowMillis()));
 		}
 	}
@@ -95,6 +100,26 @@ enum Plan {
 			return List.of(SubjectKind.SWITCHBOARD, SubjectKind.RAW, SubjectKind.SPRING_AMQP);
 		}
 		return List.of(SubjectKind.SWITCHBOARD, SubjectKind.RAW);
+	}
+
+	/**
+	 * The references that run next to ZeroMQ's one-sender comparisons, where the targets
+	 * compare Switchboard's envelope with raw JeroMQ's single frame: raw JeroMQ with the
+	 * envelope's frames on every pattern (the quick plan leaves out pair, which has no
+	 * target), and Switchboard with raw framing on pipeline and pub-sub.
+	 */
+	private List<SubjectKind> references(Transport transport, Pattern pattern, int senders) {
+		if (transport != Transport.ZMQ || senders != 1) {
+			return List.of();
+		}
+		List<SubjectKind> references = new ArrayList<>();
+		if (this != QUICK || pattern != Pattern.PAIR) {
+			references.add(SubjectKind.RAW_ENVELOPE_FRAMES);
+		}
+		if (pattern == Pattern.PIPELINE || pattern == Pattern.PUB_SUB) {
+			references.add(SubjectKind.SWITCHBOARD_RAW_FRAMING);
+		}
+		return references;
 	}
 
 }

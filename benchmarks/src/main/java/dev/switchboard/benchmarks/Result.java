@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one measurement found, and its {@code RESULT} line: exactly the seven fields the
- * issue fixes, in its order. The payload size and sender count are the scenario's, so the
- * suite prints them on a {@code SCENARIO} line before each result of a full run, and a
- * result line is read back against the scenario that produced it.
+ * issue fixes, in its order. A {@link SubjectKind#reference() reference} prints the same
+ * fields on a {@code REFERENCE} line, so that nothing reading {@code RESULT} lines takes it
+ * for a subject. The payload size and sender count are the scenario's, so the suite prints
+ * them on a {@code SCENARIO} line before each line, and a line is read back against the
+ * scenario that produced it.
  *
  * @param transport the transport
  * @param pattern the pattern
@@ -27,26 +29,28 @@ import org.jspecify.annotations.Nullable;
 public record Result(Transport transport, Pattern pattern, SubjectKind subject, int payloadBytes, int senders,
 		long messagesPerSecond, @Nullable Double p50Micros, @Nullable Double p99Micros, long allocatedBytesPerMessage) {
 
-	private static final String PREFIX = "RESULT ";
+	private static final String RESULT = "RESULT ";
+
+	private static final String REFERENCE = "REFERENCE ";
 
 	/**
-	 * Whether a line of output is a result line.
+	 * Whether a line of output is a {@code RESULT} or {@code REFERENCE} line.
 	 * @param line the line
 	 * @return {@code true} if {@link #parse(String, Scenario)} can read it
 	 */
-	public static boolean isResultLine(String line) {
-		return line.startsWith(PREFIX);
+	public static boolean isMeasurementLine(String line) {
+		return line.startsWith(RESULT) || line.startsWith(REFERENCE);
 	}
 
 	/**
-	 * Read a {@code RESULT} line.
+	 * Read a {@code RESULT} or {@code REFERENCE} line.
 	 * @param line the line
 	 * @param scenario the scenario measured, which gives the payload size and sender count
 	 * @return the result
 	 */
 	public static Result parse(String line, Scenario scenario) {
 		Map<String, String> fields = new HashMap<>();
-		for (String field : line.substring(PREFIX.length()).trim().split(" ")) {
+		for (String field : line.substring(line.indexOf(' ') + 1).trim().split(" ")) {
 			int equals = field.indexOf('=');
 			fields.put(field.substring(0, equals), field.substring(equals + 1));
 		}
@@ -73,12 +77,13 @@ public record Result(Transport transport, Pattern pattern, SubjectKind subject, 
 	}
 
 	/**
-	 * The {@code RESULT} line; latencies not measured print as {@code -}.
+	 * The {@code RESULT} line, or the {@code REFERENCE} line of a reference; latencies not
+	 * measured print as {@code -}.
 	 * @return the line
 	 */
 	public String toLine() {
-		return PREFIX + "transport=" + this.transport.id() + " pattern=" + this.pattern.id() + " subject="
-				+ this.subject.id() + " msgs_per_s=" + this.messagesPerSecond + " p50_us=" + format(this.p50Micros)
+		return (this.subject.reference() ? REFERENCE : RESULT) + "transport=" + this.transport.id() + " pattern="
+				+ this.pattern.id() + " subject=" + this.subject.id() + " msgs_per_s=" + this.messagesPerSecond + " p50_us=" + format(this.p50Micros)
 				+ " p99_us=" + format(this.p99Micros) + " alloc_b_per_msg=" + this.allocatedBytesPerMessage;
 	}
 

@@ -14,7 +14,7 @@ public enum Transport {
 	AMQP;
 
 	/**
-	 * The name used on the command line and in {@code RESULT} lines.
+	 * The name used on the command line and in {@code RESULT} and {@code REFERENCE} lines.
 	 * @return the lower-case name
 	 */
 	public String id() {

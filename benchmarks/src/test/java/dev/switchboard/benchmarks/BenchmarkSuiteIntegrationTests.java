@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the whole harness with tiny counts (real sockets, the local RabbitMQ), so that it keeps
- * compiling and working. It asserts what was measured, never how fast.
+ * compiling and working, references included. It asserts what was measured, never how fast.
  */
 class BenchmarkSuiteIntegrationTests {
 
@@ -33,11 +33,16 @@ class BenchmarkSuiteIntegrationTests {
 						assertThat(result.p99Micros()).isGreaterThanOrEqualTo(result.p50Micros());
 					}
 					assertThat(Result.parse(result.toLine(), scenario)).isEqualTo(result);
-					assertThat(result.toLine()).matches("RESULT transport=\\S+ pattern=\\S+ subject=\\S+ msgs_per_s=\\d+"
+					assertThat(result.toLine()).matches((scenario.subject().reference() ? "REFERENCE" : "RESULT")
+							+ " transport=\\S+ pattern=\\S+ subject=" + scenario.subject().id() + " msgs_per_s=\\d+"
 							+ " p50_us=\\S+ p99_us=\\S+ alloc_b_per_msg=\\d+");
 				});
 		}
-		assertThat(Files.readString(results.resolve("latest.md"))).contains("RESULT transport=", "latest.svg");
+		assertThat(Plan.SMOKE.scenarios()).extracting(Scenario::subject)
+			.contains(SubjectKind.RAW_ENVELOPE_FRAMES, SubjectKind.SWITCHBOARD_RAW_FRAMING);
+		assertThat(Files.readString(results.resolve("latest.md"))).contains("RESULT transport=", "latest.svg",
+				"## Reference measurements", "REFERENCE transport=zmq pattern=pipeline subject=raw-envelope-frames",
+				"REFERENCE transport=zmq pattern=pub-sub subject=switchboard-raw-framing");
 		assertThat(Files.readString(results.resolve("latest.svg"))).startsWith("<svg");
 	}
 

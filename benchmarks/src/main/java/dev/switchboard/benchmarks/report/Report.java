@@ -15,8 +15,9 @@ import dev.switchboard.benchmarks.Result;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes {@code latest.md} (the machine, every result, the verdict on each target) and the
- * chart it shows, {@code latest.svg}, which {@code docs/performance.md} shows too.
+ * Writes {@code latest.md} (the machine, every result, the verdict on each target, the
+ * reference measurements apart) and the chart it shows, {@code latest.svg}, which
+ * {@code docs/performance.md} shows too.
  */
 public final class Report {
 
@@ -24,13 +25,16 @@ public final class Report {
 
 	private final List<Result> results;
 
+	private final List<Result> references;
+
 	/**
 	 * @param plan the name of the plan that ran
-	 * @param results what it measured
+	 * @param measured what it measured, subjects and references
 	 */
-	public Report(String plan, List<Result> results) {
+	public Report(String plan, List<Result> measured) {
 		this.plan = plan;
-		this.results = results;
+		this.results = measured.stream().filter((result) -> !result.subject().reference()).toList();
+		this.references = measured.stream().filter((result) -> result.subject().reference()).toList();
 	}
 
 	/**
@@ -49,10 +53,12 @@ public final class Report {
 		StringBuilder md = new StringBuilder();
 		header(md);
 		targets(md);
-		table(md);
-		md.append("\n## RESULT lines\n\n```\n");
-		this.results.forEach((result) -> md.append(result.toLine()).append('\n'));
-		return md.append("```\n").toString();
+		md.append("\n## Results\n\n");
+		table(md, this.results);
+		references(md);
+		lines(md, "RESULT lines", this.results);
+		lines(md, "REFERENCE lines", this.references);
+		return md.toString();
 	}
 
 	private void header(StringBuilder md) {
@@ -79,10 +85,31 @@ public final class Report {
 		}
 	}
 
-	private void table(StringBuilder md) {
-		md.append("\n## Results\n\n| transport | pattern | subject | payload (B) | senders | msgs/s | p50 (µs) ")
+	private void references(StringBuilder md) {
+		if (this.references.isEmpty()) {
+			return;
+		}
+		md.append("\n## Reference measurements\n\nNot subjects and not judged by any target: they show where the ")
+			.append("gap between Switchboard and raw JeroMQ comes from. `raw-envelope-frames` is raw JeroMQ sending ")
+			.append("the frames Switchboard's envelope sends (topic and header frames, captured from Switchboard) ")
+			.append("before each payload; `switchboard-raw-framing` is Switchboard with `zmq.framing=raw`, one frame ")
+			.append("per message. See [docs/performance.md](../../docs/performance.md#method).\n\n");
+		table(md, this.references);
+	}
+
+	private static void lines(StringBuilder md, String title, List<Result> results) {
+		if (results.isEmpty()) {
+			return;
+		}
+		md.append("\n## ").append(title).append("\n\n```\n");
+		results.forEach((result) -> md.append(result.toLine()).append('\n'));
+		md.append("```\n");
+	}
+
+	private static void table(StringBuilder md, List<Result> results) {
+		md.append("| transport | pattern | subject | payload (B) | senders | msgs/s | p50 (µs) ")
 			.append("| p99 (µs) | alloc (B/msg) |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n");
-		for (Result result : this.results) {
+		for (Result result : results) {
 			md.append("| ").append(result.transport().id()).append(" | ").append(result.pattern().id()).append(" | ")
 				.append(result.subject().id()).append(" | ").append(result.payloadBytes()).append(" | ")
 				.append(result.senders()).append(" | ")

@@ -11,7 +11,8 @@ import dev.switchboard.benchmarks.Transport;
 /**
  * A horizontal bar chart of throughput as SVG, written by hand so that the report needs no
  * plotting library: one panel per transport (their scales differ by two orders of
- * magnitude), one bar per pattern and subject, 100-byte payloads and one sender.
+ * magnitude), one bar per pattern and subject, 100-byte payloads and one sender. Reference
+ * measurements are left to the report's own table.
  */
 final class ThroughputChart {
 
@@ -32,7 +33,7 @@ final class ThroughputChart {
 
 	ThroughputChart(List<Result> results) {
 		this.results = results.stream()
-			.filter((result) -> result.payloadBytes() == 100 && result.senders() == 1)
+			.filter((result) -> !result.subject().reference() && result.payloadBytes() == 100 && result.senders() == 1)
 			.toList();
 	}
 
@@ -72,6 +73,9 @@ final class ThroughputChart {
 		StringBuilder legend = new StringBuilder();
 		int x = 10;
 		for (SubjectKind subject : SubjectKind.values()) {
+			if (subject.reference()) {
+				continue;
+			}
 			legend.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"12\" height=\"12\" fill=\"")
 				.append(COLOURS.get(subject)).append("\"/>\n");
 			legend.append(text(x + 18, y + 11, "", subject.id()));

@@ -23,17 +23,46 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@link SwitchboardOperations}, both in this JVM so that allocation is measured on both
  * sides. Every setting is Switchboard's default (envelope framing, high-water marks,
  * confirms, persistence, prefetch, one listener thread) except the endpoint and the names.
+ *
+ * <p>As a reference, {@link #withRawFraming()} sets the channel's ZeroMQ framing to
+ * {@code raw} on both sides: one frame per message, no header.
  */
 public final class SwitchboardSubject implements Subject {
 
 	static final String CHANNEL = "bench";
 
-	private static final String TOPIC = "t";
+	static final String TOPIC = "t";
+
+	private final boolean rawFraming;
+
+	/**
+	 * The subject: Switchboard at its defaults.
+	 */
+	public SwitchboardSubject() {
+		this(false);
+	}
+
+	private SwitchboardSubject(boolean rawFraming) {
+		this.rawFraming = rawFraming;
+	}
+
+	/**
+	 * The reference with {@code switchboard.channels.<name>.zmq.framing=raw}. A raw-framing
+	 * topic is the start of the payload, and the harness's payloads are random bytes, so it
+	 * publishes with the empty topic; the subscriber takes every topic either way.
+	 * @return the subject
+	 */
+	public static SwitchboardSubject withRawFraming() {
+		return new SwitchboardSubject(true);
+	}
 
 	@Override
 	public Running open(Scenario scenario, Probe probe) throws Exception {
 		Pattern pattern = scenario.pattern();
-		Map<String, Object> settings = settings(scenario);
+		Map<String, Object> settings = settings(scenario, Ports.freeLoopbackEndpoint());
+		if (this.rawFraming) {
+			settings.put("switchboard.channels." + CHANNEL + ".zmq.framing", "raw");
+		}
 		if (scenario.transport() == Transport.AMQP) {
 			BenchBroker.reset(pattern);
 		}
@@ -42,7 +71,8 @@ public final class SwitchboardSubject implements Subject {
 			.initializers((context) -> context.getBeanFactory().registerSingleton("probe", probe))
 			.run();
 		ConfigurableApplicationContext sender = context(settings, pattern, false).run();
-		return new Contexts(scenario, receiver, sender, sender.getBean(SwitchboardOperations.class));
+		return new Contexts(scenario, this.rawFraming ? "" : TOPIC, receiver, sender,
+				sender.getBean(SwitchboardOperations.class));
 	}
 
 	/**
@@ -50,7 +80,7 @@ public final class SwitchboardSubject implements Subject {
 	 * PUB and ROUTER bind) and the receiving end of a pair; on AMQP the sender is pair side
 	 * {@code a}, which sends to side {@code b}.
 	 */
-	private static SpringApplicationBuilder context(Map<String, Object> settings, Pattern pattern, boolean receiving,
+	static SpringApplicationBuilder context(Map<String, Object> settings, Pattern pattern, boolean receiving,
 			Class<?>... sources) {
 		boolean sendersBind = pattern == Pattern.PIPELINE || pattern == Pattern.PUB_SUB;
 		Map<String, Object> properties = new HashMap<>(settings);
@@ -63,7 +93,13 @@ public final class SwitchboardSubject implements Subject {
 			.properties(properties);
 	}
 
-	private static Map<String, Object> settings(Scenario scenario) {
+	/**
+	 * The settings both sides share.
+	 * @param scenario the scenario
+	 * @param endpoint the ZeroMQ endpoint
+	 * @return a map to add to
+	 */
+	static Map<String, Object> settings(Scenario scenario, String endpoint) {
 		Pattern pattern = scenario.pattern();
 		String prefix = "switchboard.channels." + CHANNEL + ".";
 		Map<String, Object> settings = new HashMap<>();
@@ -71,7 +107,7 @@ public final class SwitchboardSubject implements Subject {
 		settings.put("switchboard.transport", scenario.transport().id());
 		settings.put(prefix + "pattern", pattern.id());
 		settings.put(prefix + "request-timeout", "10s");
-		settings.put(prefix + "zmq.endpoints[0]", Ports.freeLoopbackEndpoint());
+		settings.put(prefix + "zmq.endpoints[0]", endpoint);
 		settings.put(prefix + ((pattern == Pattern.PUB_SUB) ? "amqp.exchange" : "amqp.queue"),
 				BenchBroker.name(pattern));
 		settings.put("switchboard.amqp.connection-name", "switchboard-bench");
@@ -81,7 +117,7 @@ public final class SwitchboardSubject implements Subject {
 	/**
 	 * The two contexts, and a sender per thread on the sending context's template.
 	 */
-	private record Contexts(Scenario scenario, ConfigurableApplicationContext receiver,
+	private record Contexts(Scenario scenario, String topic, ConfigurableApplicationContext receiver,
 			ConfigurableApplicationContext sender, SwitchboardOperations template) implements Running {
 
 		@Override
@@ -92,7 +128,7 @@ public final class SwitchboardSubject implements Subject {
 						throw new IllegalStateException("The reply is not the request echoed");
 					}
 				};
-				case PUB_SUB -> (payload) -> this.template.publish(CHANNEL, TOPIC, payload);
+				case PUB_SUB -> (payload) -> this.template.publish(CHANNEL, this.topic, payload);
 				case PIPELINE, PAIR -> (payload) -> this.template.send(CHANNEL, payload);
 			};
 		}

@@ -23,8 +23,29 @@ import org.zeromq.ZMQ;
  * connects to all of them), while REP and the receiving PAIR bind for their callers. The
  * receiving and the sending side each have their own context, as two applications would
  * (and as the Switchboard subject's two Spring contexts do).
+ *
+ * <p>As a reference it can send given frames before each payload, as many and as long as
+ * Switchboard's envelope framing sends: its receiver then reads every frame of a message
+ * (until JeroMQ says no more follow) and counts one message, and REP echoes them all.
  */
 public final class RawZmqSubject implements Subject {
+
+	private final List<byte[]> leadingFrames;
+
+	/**
+	 * The baseline: one frame per message.
+	 */
+	public RawZmqSubject() {
+		this(List.of());
+	}
+
+	/**
+	 * A reference that sends these frames, unchanged, before each payload.
+	 * @param leadingFrames the frames to send first
+	 */
+	public RawZmqSubject(List<byte[]> leadingFrames) {
+		this.leadingFrames = List.copyOf(leadingFrames);
+	}
 
 	@Override
 	public Running open(Scenario scenario, Probe probe) throws InterruptedException {
@@ -34,7 +55,8 @@ public final class RawZmqSubject implements Subject {
 		for (int i = 0; i < (sendersBind ? scenario.senders() : 1); i++) {
 			endpoints.add(Ports.freeLoopbackEndpoint());
 		}
-		RawZmq running = new RawZmq(new ZContext(1), new ZContext(1), pattern, endpoints, sendersBind, probe);
+		RawZmq running = new RawZmq(new ZContext(1), new ZContext(1), pattern, endpoints, sendersBind,
+				this.leadingFrames, probe);
 		running.start();
 		return running;
 	}
@@ -72,6 +94,11 @@ public final class RawZmqSubject implements Subject {
 
 		private final boolean sendersBind;
 
+		private final byte[][] leadingFrames;
+
+		/** Whether a message has more than one frame, so that the receiving side asks for more. */
+		private final boolean multipart;
+
 		private final Probe probe;
 
 		private final AtomicInteger nextEndpoint = new AtomicInteger();
@@ -83,12 +110,14 @@ public final class RawZmqSubject implements Subject {
 		private volatile boolean running = true;
 
 		RawZmq(ZContext receiving, ZContext sending, Pattern pattern, List<String> endpoints, boolean sendersBind,
-				Probe probe) {
+				List<byte[]> leadingFrames, Probe probe) {
 			this.receiving = receiving;
 			this.sending = sending;
 			this.pattern = pattern;
 			this.endpoints = endpoints;
 			this.sendersBind = sendersBind;
+			this.leadingFrames = leadingFrames.toArray(new byte[0][]);
+			this.multipart = !leadingFrames.isEmpty();
 			this.probe = probe;
 			this.receiver = new Thread(this::receive, "raw-zmq-receiver");
 		}
@@ -118,13 +147,19 @@ public final class RawZmqSubject implements Subject {
 				}
 				this.ready.countDown();
 				boolean reply = this.pattern == Pattern.REQUEST_REPLY;
+				byte[][] frames = new byte[this.leadingFrames.length + 1][];
 				while (this.running) {
-					byte[] message = socket.recv(0);
-					if (message == null) {
+					byte[] first = socket.recv(0);
+					if (first == null) {
 						continue;
 					}
+					frames[0] = first;
+					int count = 1;
+					while (this.multipart && socket.hasReceiveMore()) {
+						frames[count++] = socket.recv(0);
+					}
 					if (reply) {
-						socket.send(message, 0);
+						send(socket, frames, count);
 					}
 					else {
 						this.probe.received();
@@ -151,8 +186,11 @@ public final class RawZmqSubject implements Subject {
 
 				@Override
 				public void send(byte[] payload) {
+					for (byte[] frame : RawZmq.this.leadingFrames) {
+						socket.send(frame, ZMQ.SNDMORE);
+					}
 					socket.send(payload, 0);
-					if (call && socket.recv(0).length != payload.length) {
+					if (call && lastFrame(socket).length != payload.length) {
 						throw new IllegalStateException("The reply is not the request echoed");
 					}
 				}
@@ -163,6 +201,21 @@ public final class RawZmqSubject implements Subject {
 				}
 
 			};
+		}
+
+		private static void send(ZMQ.Socket socket, byte[][] frames, int count) {
+			for (int i = 0; i < count - 1; i++) {
+				socket.send(frames[i], ZMQ.SNDMORE);
+			}
+			socket.send(frames[count - 1], 0);
+		}
+
+		private byte[] lastFrame(ZMQ.Socket socket) {
+			byte[] frame = socket.recv(0);
+			while (this.multipart && socket.hasReceiveMore()) {
+				frame = socket.recv(0);
+			}
+			return frame;
 		}
 
 		@Override
