@@ -56,9 +56,13 @@ public class AmqpBinder implements Binder {
 
 	private final Set<Binding> bindings = ConcurrentHashMap.newKeySet();
 
-	private @Nullable PublisherLanes replies;
+	/**
+	 * Where listeners' replies are published: made with the binder, so that a reply takes no
+	 * lock to find them. Lanes open their channels on first use, so this touches no broker.
+	 */
+	private final PublisherLanes replies;
 
-	private @Nullable PublisherLanes deadLetterLanes;
+	private final PublisherLanes deadLetterLanes;
 
 	public AmqpBinder(AmqpConnectionOptions connectionOptions, AmqpChannelOptionsResolver channelOptions) {
 		this.connections = new AmqpConnections(connectionOptions);
@@ -66,6 +70,8 @@ public class AmqpBinder implements Binder {
 		this.timer = new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("switchboard-amqp-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
 		this.pairSides = new PairSides(this.connections::publishingChannel, this.timer);
+		this.replies = publisherLanes(false);
+		this.deadLetterLanes = publisherLanes(true);
 	}
 
 	@Override
@@ -203,14 +209,7 @@ public class AmqpBinder implements Binder {
 	 * queue.
 	 */
 	private @Nullable DeadLetterPublisher deadLetters(ChannelSpec channel, AmqpChannelOptions options) {
-		return options.deadLetterQueue() ? new DeadLetterPublisher(channel, options, deadLetterLanes()) : null;
-	}
-
-	private synchronized PublisherLanes deadLetterLanes() {
-		if (this.deadLetterLanes == null) {
-			this.deadLetterLanes = publisherLanes(true);
-		}
-		return this.deadLetterLanes;
+		return options.deadLetterQueue() ? new DeadLetterPublisher(channel, options, this.deadLetterLanes) : null;
 	}
 
 	/**
@@ -222,15 +221,7 @@ public class AmqpBinder implements Binder {
 		if (replyTo == null) {
 			throw new BindingException("the request has no reply_to property, so the reply has nowhere to go");
 		}
-		WireMessage answer = (reply.correlationId() != null) ? reply : reply.withCorrelationId(request.getCorrelationId());
-		replies().publish("", replyTo, false, AmqpMessages.properties(answer, false, null), answer.payload());
-	}
-
-	private synchronized PublisherLanes replies() {
-		if (this.replies == null) {
-			this.replies = publisherLanes(false);
-		}
-		return this.replies;
+		this.replies.publish("", replyTo, false, AmqpMessages.reply(reply, request.getCorrelationId()), reply.payload());
 	}
 
 	private PublisherLanes publisherLanes(boolean confirms) {
@@ -270,14 +261,8 @@ public class AmqpBinder implements Binder {
 	public void close() {
 		this.bindings.forEach(Binding::close);
 		this.bindings.clear();
-		synchronized (this) {
-			if (this.replies != null) {
-				this.replies.close();
-			}
-			if (this.deadLetterLanes != null) {
-				this.deadLetterLanes.close();
-			}
-		}
+		this.replies.close();
+		this.deadLetterLanes.close();
 		this.timer.shutdownNow();
 		this.connections.close();
 	}

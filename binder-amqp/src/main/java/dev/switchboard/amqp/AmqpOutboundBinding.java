@@ -2,6 +2,7 @@ package dev.switchboard.amqp;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,11 @@ final class AmqpOutboundBinding implements OutboundBinding {
 	private final Duration confirmTimeout;
 
 	/**
+	 * The properties of the last message sent without a correlation id or headers.
+	 */
+	private volatile AMQP.@Nullable BasicProperties plain;
+
+	/**
 	 * Create the binding.
 	 * @param channel the channel
 	 * @param lanes the channels to publish on
@@ -77,7 +83,7 @@ final class AmqpOutboundBinding implements OutboundBinding {
 	@Override
 	public void send(WireMessage message) {
 		String key = (this.routingKey != null) ? this.routingKey : (message.topic() != null) ? message.topic() : "";
-		AMQP.BasicProperties properties = AmqpMessages.properties(message, this.persistent, null);
+		AMQP.BasicProperties properties = properties(message);
 		long since = System.nanoTime();
 		for (int attempt = 1;; attempt++) {
 			try {
@@ -101,6 +107,24 @@ final class AmqpOutboundBinding implements OutboundBinding {
 						: new BindingException("Channel '" + this.channel.name() + "': " + ex.getMessage(), ex);
 			}
 		}
+	}
+
+	/**
+	 * The properties of a message that brings nothing of its own (no correlation id, no
+	 * headers) depend only on its content type, and amqp-client does not change the
+	 * properties it is given: such messages share them, as a plain amqp-client program
+	 * shares one set for all it sends, instead of building a set each.
+	 */
+	private AMQP.BasicProperties properties(WireMessage message) {
+		if (message.correlationId() != null || !message.headers().isEmpty()) {
+			return AmqpMessages.properties(message, this.persistent);
+		}
+		AMQP.BasicProperties plain = this.plain;
+		if (plain == null || !Objects.equals(plain.getContentType(), message.contentType())) {
+			plain = AmqpMessages.properties(message, this.persistent);
+			this.plain = plain;
+		}
+		return plain;
 	}
 
 	private void awaitConfirm(CompletableFuture<Void> confirmed) {

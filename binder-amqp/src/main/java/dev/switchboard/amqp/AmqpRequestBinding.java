@@ -90,23 +90,14 @@ final class AmqpRequestBinding implements RequestBinding {
 			return reply;
 		}
 		try {
-			this.lanes.publish("", this.queue, true, requestProperties(request, id, timeout), request.payload());
+			this.lanes.publish("", this.queue, true,
+					AmqpMessages.request(request, id, DIRECT_REPLY_TO, Long.toString(Math.max(1, timeout.toMillis()))),
+					request.payload());
 		}
 		catch (BindingException ex) {
 			this.pending.fail(id, ex);
 		}
 		return reply;
-	}
-
-	/**
-	 * Requests expire from the queue with their timeout, so that nobody works on a request
-	 * whose caller has given up.
-	 */
-	private static AMQP.BasicProperties requestProperties(WireMessage request, String id, Duration timeout) {
-		return AmqpMessages.properties(request.withCorrelationId(id), false, DIRECT_REPLY_TO)
-			.builder()
-			.expiration(Long.toString(Math.max(1, timeout.toMillis())))
-			.build();
 	}
 
 	private void onReply(AMQP.BasicProperties properties, Envelope envelope, byte[] body) {

@@ -90,10 +90,11 @@ final class PublishGate implements BlockedListener, RecoveryListener {
 
 	/**
 	 * Return at once when the broker accepts publishes, else wait up to the blocked timeout.
-	 * @param target what is being published to, for the message
+	 * @param exchange the exchange being published to, for the message
+	 * @param routingKey the routing key, for the message
 	 * @throws BindingException if the connection is still blocked after the timeout
 	 */
-	void awaitUnblocked(String target) {
+	void awaitUnblocked(String exchange, String routingKey) {
 		if (this.blockedReason == null) {
 			return;
 		}
@@ -102,7 +103,7 @@ final class PublishGate implements BlockedListener, RecoveryListener {
 			while (this.blockedReason != null) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
-					throw blockedFailure(target);
+					throw blockedFailure(exchange, routingKey);
 				}
 				try {
 					TimeUnit.NANOSECONDS.timedWait(this.monitor, left);
@@ -115,9 +116,9 @@ final class PublishGate implements BlockedListener, RecoveryListener {
 		}
 	}
 
-	BindingException blockedFailure(String target) {
+	BindingException blockedFailure(String exchange, String routingKey) {
 		return new BindingException("RabbitMQ blocks publishing (" + this.blockedReason + "), so nothing was sent to "
-				+ target + (this.blockedTimeout.isZero() ? "" : " within " + this.blockedTimeout.toMillis() + " ms")
+				+ PublisherLane.target(exchange, routingKey) + (this.blockedTimeout.isZero() ? "" : " within " + this.blockedTimeout.toMillis() + " ms")
 				+ ": the broker has a resource alarm (memory or disk); free resources on the broker, or raise"
 				+ " switchboard.amqp.blocked-timeout to wait longer");
 	}

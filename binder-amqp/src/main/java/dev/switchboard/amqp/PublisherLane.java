@@ -1,36 +1,24 @@
 package dev.switchboard.amqp;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ConfirmListener;
-import com.rabbitmq.client.Return;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.switchboard.BindingException;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One AMQP channel that several threads publish on, one at a time. The lock covers only the
  * publish itself; with confirms on, each publisher gets a future completed by the broker's
  * ack (or failed by its nack, or by a {@code basic.return} of a mandatory message no queue
- * took), so threads wait for their own confirms concurrently rather than queueing behind
- * one another's round trips.
- *
- * <p>A mandatory, confirmed publish carries its sequence number in the
- * {@value #PUBLISH_SEQUENCE} header: a return names no sequence number, and it arrives before
- * the ack of the same publish, so the header is what ties the two together.
+ * took: see {@link PendingConfirms}), so threads wait for their own confirms concurrently
+ * rather than queueing behind one another's round trips.
  *
  * <p>A channel the broker closed (for example after publishing to a deleted exchange) is
  * reopened on the next publish; unconfirmed messages on a channel that shut down fail, since
@@ -40,13 +28,6 @@ import org.jspecify.annotations.Nullable;
  * not hold up the others forever.
  */
 final class PublisherLane implements AutoCloseable {
-
-	/**
-	 * The header that carries a mandatory publish's sequence number on its channel.
-	 */
-	static final String PUBLISH_SEQUENCE = "switchboard-publish-seq";
-
-	private static final Log logger = LogFactory.getLog(PublisherLane.class);
 
 	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -62,7 +43,7 @@ final class PublisherLane implements AutoCloseable {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private final ConcurrentNavigableMap<Long, CompletableFuture<Void>> unconfirmed = new ConcurrentSkipListMap<>();
+	private final PendingConfirms pending = new PendingConfirms();
 
 	private @Nullable Channel channel;
 
@@ -89,30 +70,29 @@ final class PublisherLane implements AutoCloseable {
 	 */
 	CompletableFuture<Void> publish(String exchange, String routingKey, boolean mandatory,
 			AMQP.BasicProperties properties, byte[] body) {
-		String target = "exchange '" + exchange + "', routing key '" + routingKey + "'";
-		this.gate.awaitUnblocked(target);
-		acquire(target);
+		this.gate.awaitUnblocked(exchange, routingKey);
+		acquire(exchange, routingKey);
 		try {
 			Channel channel = open();
 			if (!this.confirms) {
-				basicPublish(channel, target, exchange, routingKey, mandatory, properties, body);
+				basicPublish(channel, exchange, routingKey, mandatory, properties, body);
 				return DONE;
 			}
 			long sequence = channel.getNextPublishSeqNo();
 			CompletableFuture<Void> confirmed = new CompletableFuture<>();
-			this.unconfirmed.put(sequence, confirmed);
+			AMQP.BasicProperties sent = this.pending.add(sequence, confirmed, mandatory, properties);
 			try {
-				basicPublish(channel, target, exchange, routingKey, mandatory,
-						mandatory ? withSequence(properties, sequence) : properties, body);
+				basicPublish(channel, exchange, routingKey, mandatory, sent, body);
 			}
 			catch (IOException | RuntimeException ex) {
-				this.unconfirmed.remove(sequence);
+				this.pending.remove(sequence);
 				throw ex;
 			}
 			return confirmed;
 		}
 		catch (IOException | ShutdownSignalException ex) {
-			String message = "Could not publish to RabbitMQ (" + target + "): " + BrokerFailures.reason(ex);
+			String message = "Could not publish to RabbitMQ (" + target(exchange, routingKey) + "): "
+					+ BrokerFailures.reason(ex);
 			throw ConnectionLostException.isConnectionLoss(ex) ? new ConnectionLostException(message, ex)
 					: new BindingException(message, ex);
 		}
@@ -132,7 +112,7 @@ final class PublisherLane implements AutoCloseable {
 	 * would no longer match ours: the channel is dropped, failing what it has unconfirmed,
 	 * and the next publish opens a new one.
 	 */
-	private void basicPublish(Channel channel, String target, String exchange, String routingKey, boolean mandatory,
+	private void basicPublish(Channel channel, String exchange, String routingKey, boolean mandatory,
 			AMQP.BasicProperties properties, byte[] body) throws IOException {
 		try {
 			channel.basicPublish(exchange, routingKey, mandatory, properties, body);
@@ -145,8 +125,20 @@ final class PublisherLane implements AutoCloseable {
 				this.channel = null;
 				abort(channel);
 			}
-			throw new BindingException("RabbitMQ client refused to publish to " + target + ": " + ex.getMessage(), ex);
+			throw new BindingException(
+					"RabbitMQ client refused to publish to " + target(exchange, routingKey) + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Where a publish goes, for error messages. Built only when one is needed: a publish
+	 * that succeeds formats nothing.
+	 * @param exchange the exchange
+	 * @param routingKey the routing key
+	 * @return the exchange and routing key, quoted
+	 */
+	static String target(String exchange, String routingKey) {
+		return "exchange '" + exchange + "', routing key '" + routingKey + "'";
 	}
 
 	private static void abort(Channel channel) {
@@ -163,7 +155,7 @@ final class PublisherLane implements AutoCloseable {
 	 * the connection that publisher may be stuck in a socket write, so the wait is then
 	 * bounded by the blocked timeout.
 	 */
-	private void acquire(String target) {
+	private void acquire(String exchange, String routingKey) {
 		long blockedSince = 0;
 		try {
 			while (!this.lock.tryLock(LOCK_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -174,21 +166,15 @@ final class PublisherLane implements AutoCloseable {
 					blockedSince = System.nanoTime();
 				}
 				else if (System.nanoTime() - blockedSince >= this.gate.blockedTimeout().toNanos()) {
-					throw this.gate.blockedFailure(target);
+					throw this.gate.blockedFailure(exchange, routingKey);
 				}
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new BindingException("Interrupted while waiting to publish to RabbitMQ (" + target + ")", ex);
+			throw new BindingException(
+					"Interrupted while waiting to publish to RabbitMQ (" + target(exchange, routingKey) + ")", ex);
 		}
-	}
-
-	private static AMQP.BasicProperties withSequence(AMQP.BasicProperties properties, long sequence) {
-		Map<String, Object> headers = (properties.getHeaders() != null) ? new HashMap<>(properties.getHeaders())
-				: new HashMap<>(2);
-		headers.put(PUBLISH_SEQUENCE, sequence);
-		return properties.builder().headers(headers).build();
 	}
 
 	/**
@@ -218,10 +204,10 @@ final class PublisherLane implements AutoCloseable {
 		try {
 			if (this.confirms) {
 				channel.confirmSelect();
-				channel.addConfirmListener(new Confirms());
-				channel.addShutdownListener(this::failUnconfirmed);
+				channel.addConfirmListener(this.pending);
+				channel.addShutdownListener(this.pending::failAll);
 			}
-			channel.addReturnListener(this::returned);
+			channel.addReturnListener(this.pending::returned);
 			this.initializer.initialize(channel);
 		}
 		catch (IOException ex) {
@@ -229,37 +215,6 @@ final class PublisherLane implements AutoCloseable {
 		}
 		this.channel = channel;
 		return channel;
-	}
-
-	/**
-	 * Fail the send of a mandatory message that no queue took. It arrives before the ack of
-	 * the same publish, which then finds nothing left to complete.
-	 */
-	private void returned(Return returned) {
-		Map<String, Object> headers = returned.getProperties().getHeaders();
-		Object sequence = (headers != null) ? headers.get(PUBLISH_SEQUENCE) : null;
-		CompletableFuture<Void> confirmed = (sequence instanceof Number number)
-				? this.unconfirmed.remove(number.longValue()) : null;
-		String reason = "no queue took the message sent to exchange '" + returned.getExchange() + "' with routing key '"
-				+ returned.getRoutingKey() + "' (" + returned.getReplyCode() + " " + returned.getReplyText() + ")";
-		if (confirmed != null) {
-			confirmed.completeExceptionally(new BindingException("RabbitMQ returned the message: " + reason
-					+ "; the queue was deleted or never declared, so nothing was delivered"));
-		}
-		else {
-			logger.warn("RabbitMQ returned a message after its send had completed: " + reason);
-		}
-	}
-
-	private void failUnconfirmed(ShutdownSignalException cause) {
-		Map.Entry<Long, CompletableFuture<Void>> entry;
-		while ((entry = this.unconfirmed.pollFirstEntry()) != null) {
-			String message = "The AMQP channel closed before RabbitMQ confirmed the message, so it may or may not have"
-					+ " arrived: " + cause.getMessage();
-			entry.getValue()
-				.completeExceptionally(cause.isHardError() ? new ConnectionLostException(message, cause)
-						: new BindingException(message, cause));
-		}
 	}
 
 	@Override
@@ -279,48 +234,6 @@ final class PublisherLane implements AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	/**
-	 * Completes the futures of the messages the broker acknowledges or rejects.
-	 */
-	private final class Confirms implements ConfirmListener {
-
-		@Override
-		public void handleAck(long sequence, boolean multiple) {
-			settle(sequence, multiple, null);
-		}
-
-		@Override
-		public void handleNack(long sequence, boolean multiple) {
-			settle(sequence, multiple,
-					new BindingException("RabbitMQ rejected the message (basic.nack): the queue may have hit its"
-							+ " length limit, or the broker failed to store it; send it again"));
-		}
-
-		private void settle(long sequence, boolean multiple, @Nullable BindingException failure) {
-			if (multiple) {
-				Map<Long, CompletableFuture<Void>> settled = PublisherLane.this.unconfirmed.headMap(sequence, true);
-				settled.values().forEach((confirmed) -> complete(confirmed, failure));
-				settled.clear();
-			}
-			else {
-				CompletableFuture<Void> confirmed = PublisherLane.this.unconfirmed.remove(sequence);
-				if (confirmed != null) {
-					complete(confirmed, failure);
-				}
-			}
-		}
-
-		private void complete(CompletableFuture<Void> confirmed, @Nullable BindingException failure) {
-			if (failure != null) {
-				confirmed.completeExceptionally(failure);
-			}
-			else {
-				confirmed.complete(null);
-			}
-		}
-
 	}
 
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -163,6 +164,29 @@ class AmqpBinderIntegrationTests {
 		binder.bindInbound(tasks, new InboundSpec(null, null, 1), collecting(inbox));
 		binder.bindOutbound(tasks).send(text("via " + queue));
 		await().atMost(AWAIT).untilAsserted(() -> assertThat(inbox).containsExactly("via " + queue));
+	}
+
+	@Test
+	void sendsOneAfterAnotherArriveEachWithItsOwnContentTypeCorrelationIdAndHeaders() {
+		ChannelSpec tasks = channel(Pattern.PIPELINE);
+		AmqpBinder binder = binder(AmqpConnectionOptions.defaults(), AmqpChannelOptions.defaults());
+		Queue<WireMessage> inbox = new ConcurrentLinkedQueue<>();
+		binder.bindInbound(tasks, new InboundSpec(null, null, 1), (message) -> {
+			inbox.add(message);
+			return null;
+		});
+		OutboundBinding sender = binder.bindOutbound(tasks);
+		List<WireMessage> sent = List.of(text("plain"), text("plain again"),
+				new WireMessage(new byte[] { 1 }, null, "application/octet-stream", null, Map.of()),
+				new WireMessage(new byte[] { 2 }, null, "application/octet-stream", "c-1", Map.of()),
+				new WireMessage(new byte[] { 3 }, null, "application/octet-stream", null, Map.of("tenant", "acme")),
+				new WireMessage(new byte[] { 4 }, null, null, null, Map.of()), text("plain at last"));
+		sent.forEach(sender::send);
+		await().atMost(AWAIT).until(() -> inbox.size() == sent.size());
+		assertThat(inbox).extracting(WireMessage::contentType, WireMessage::correlationId, WireMessage::headers)
+			.containsExactlyElementsOf(sent.stream()
+				.map((message) -> tuple(message.contentType(), message.correlationId(), message.headers()))
+				.toList());
 	}
 
 	@Test

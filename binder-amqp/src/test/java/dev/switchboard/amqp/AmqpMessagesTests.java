@@ -18,22 +18,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AmqpMessagesTests {
 
 	@Test
-	void propertiesCarryContentTypeCorrelationIdReplyToAndHeaders() {
+	void propertiesCarryContentTypeCorrelationIdAndHeaders() {
 		WireMessage message = new WireMessage(new byte[] { 1 }, "game", "application/json", "c-1",
 				Map.of("tenant", "acme"));
-		AMQP.BasicProperties properties = AmqpMessages.properties(message, true, "amq.rabbitmq.reply-to");
+		AMQP.BasicProperties properties = AmqpMessages.properties(message, true);
 		assertThat(properties.getContentType()).isEqualTo("application/json");
 		assertThat(properties.getCorrelationId()).isEqualTo("c-1");
-		assertThat(properties.getReplyTo()).isEqualTo("amq.rabbitmq.reply-to");
+		assertThat(properties.getReplyTo()).isNull();
 		assertThat(properties.getDeliveryMode()).isEqualTo(2);
-		assertThat(properties.getHeaders()).containsEntry("tenant", "acme");
+		assertThat(properties.getHeaders()).containsOnly(Map.entry("tenant", "acme"));
 	}
 
 	@Test
 	void transientMessageWithoutHeadersHasNoHeadersTable() {
-		AMQP.BasicProperties properties = AmqpMessages.properties(WireMessage.of(new byte[0]), false, null);
+		AMQP.BasicProperties properties = AmqpMessages.properties(WireMessage.of(new byte[0]), false);
 		assertThat(properties.getDeliveryMode()).isEqualTo(1);
 		assertThat(properties.getHeaders()).isNull();
+	}
+
+	@Test
+	void requestIsTransientWithItsCorrelationIdReplyAddressAndExpiration() {
+		WireMessage request = new WireMessage(new byte[] { 1 }, null, "text/plain", null, Map.of("tenant", "acme"));
+		AMQP.BasicProperties properties = AmqpMessages.request(request, "r-1", "amq.rabbitmq.reply-to", "5000");
+		assertThat(properties.getContentType()).isEqualTo("text/plain");
+		assertThat(properties.getCorrelationId()).isEqualTo("r-1");
+		assertThat(properties.getReplyTo()).isEqualTo("amq.rabbitmq.reply-to");
+		assertThat(properties.getExpiration()).isEqualTo("5000");
+		assertThat(properties.getDeliveryMode()).isEqualTo(1);
+		assertThat(properties.getHeaders()).containsOnly(Map.entry("tenant", "acme"));
+	}
+
+	@Test
+	void replyCarriesTheRequestsCorrelationIdUnlessItHasItsOwn() {
+		WireMessage reply = new WireMessage(new byte[] { 1 }, null, "text/plain", null, Map.of());
+		assertThat(AmqpMessages.reply(reply, "r-1").getCorrelationId()).isEqualTo("r-1");
+		assertThat(AmqpMessages.reply(reply.withCorrelationId("own"), "r-1").getCorrelationId()).isEqualTo("own");
+		assertThat(AmqpMessages.reply(reply, "r-1").getDeliveryMode()).isEqualTo(1);
+		assertThat(AmqpMessages.reply(reply, "r-1").getReplyTo()).isNull();
 	}
 
 	@Test

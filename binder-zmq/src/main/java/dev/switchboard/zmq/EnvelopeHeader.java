@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,6 +56,14 @@ final class EnvelopeHeader {
 
 	private static final byte[][] NO_FIELDS = {};
 
+	/**
+	 * The content type last written or read, as text and as bytes. A channel's messages
+	 * nearly always share one, and turning it from text to bytes and back for each message
+	 * was a tenth of what Switchboard itself allocated per pipeline message. Any thread may
+	 * replace it; a stale or lost update only costs a conversion.
+	 */
+	private static volatile KnownText contentType = new KnownText("", NO_BYTES);
+
 	private EnvelopeHeader() {
 	}
 
@@ -67,15 +76,14 @@ final class EnvelopeHeader {
 	 */
 	static byte[] encode(WireMessage message) {
 		Map<String, String> headers = message.headers();
-		byte[][] fields = new byte[][] { utf8(message.contentType()), utf8(message.correlationId()),
-				utf8(headers.get(TRACEPARENT)) };
+		byte[] type = contentTypeBytes(message.contentType());
+		byte[] correlationId = utf8(message.correlationId());
+		byte[] traceparent = utf8(headers.get(TRACEPARENT));
 		int count = headers.containsKey(TRACEPARENT) ? headers.size() - 1 : headers.size();
 		checkedLength(count, "header count");
 		byte[][] userHeaders = userHeaders(headers, count);
-		int length = FIXED_LENGTH + Short.BYTES;
-		for (byte[] field : fields) {
-			length += Short.BYTES + checkedLength(field.length, "field");
-		}
+		int length = FIXED_LENGTH + 4 * Short.BYTES + checkedLength(type.length, "field")
+				+ checkedLength(correlationId.length, "field") + checkedLength(traceparent.length, "field");
 		for (byte[] field : userHeaders) {
 			length += Short.BYTES + checkedLength(field.length, "field");
 		}
@@ -83,10 +91,9 @@ final class EnvelopeHeader {
 		header[0] = MAGIC;
 		header[1] = VERSION;
 		header[2] = (byte) (message.isError() ? FLAG_ERROR : 0);
-		int position = FIXED_LENGTH;
-		for (byte[] field : fields) {
-			position = put(header, position, field);
-		}
+		int position = put(header, FIXED_LENGTH, type);
+		position = put(header, position, correlationId);
+		position = put(header, position, traceparent);
 		position = putLength(header, position, count);
 		for (byte[] field : userHeaders) {
 			position = put(header, position, field);
@@ -132,7 +139,7 @@ final class EnvelopeHeader {
 		}
 		boolean error = (header[2] & FLAG_ERROR) != 0;
 		Reader reader = new Reader(header, FIXED_LENGTH);
-		String contentType = reader.field("content type");
+		String contentType = reader.contentType();
 		String correlationId = reader.field("correlation id");
 		String traceparent = reader.field("trace context");
 		Map<String, String> headers = readHeaders(reader, traceparent);
@@ -166,7 +173,8 @@ final class EnvelopeHeader {
 	 * @param sequence the sequence number
 	 */
 	static void stampSequence(byte[] header, long sequence) {
-		ByteBuffer.wrap(header, SEQUENCE_OFFSET, Long.BYTES).putLong(sequence);
+		putInt(header, SEQUENCE_OFFSET, (int) (sequence >>> 32));
+		putInt(header, SEQUENCE_OFFSET + Integer.BYTES, (int) sequence);
 	}
 
 	/**
@@ -178,7 +186,8 @@ final class EnvelopeHeader {
 	 */
 	static void stampPublisher(byte[] header, int publisher, int sequence) {
 		header[2] |= FLAG_PUBLISHER;
-		ByteBuffer.wrap(header, SEQUENCE_OFFSET, Long.BYTES).putInt(publisher).putInt(sequence);
+		putInt(header, SEQUENCE_OFFSET, publisher);
+		putInt(header, SEQUENCE_OFFSET + Integer.BYTES, sequence);
 	}
 
 	/**
@@ -198,7 +207,7 @@ final class EnvelopeHeader {
 	 * @return the id
 	 */
 	static int publisher(byte[] header) {
-		return ByteBuffer.wrap(header).getInt(SEQUENCE_OFFSET);
+		return getInt(header, SEQUENCE_OFFSET);
 	}
 
 	/**
@@ -208,7 +217,31 @@ final class EnvelopeHeader {
 	 * @return the sequence number, unsigned
 	 */
 	static int topicSequence(byte[] header) {
-		return ByteBuffer.wrap(header).getInt(SEQUENCE_OFFSET + Integer.BYTES);
+		return getInt(header, SEQUENCE_OFFSET + Integer.BYTES);
+	}
+
+	private static void putInt(byte[] bytes, int offset, int value) {
+		bytes[offset] = (byte) (value >>> 24);
+		bytes[offset + 1] = (byte) (value >>> 16);
+		bytes[offset + 2] = (byte) (value >>> 8);
+		bytes[offset + 3] = (byte) value;
+	}
+
+	private static int getInt(byte[] bytes, int offset) {
+		return ((bytes[offset] & 0xFF) << 24) | ((bytes[offset + 1] & 0xFF) << 16) | ((bytes[offset + 2] & 0xFF) << 8)
+				| (bytes[offset + 3] & 0xFF);
+	}
+
+	private static byte[] contentTypeBytes(@Nullable String value) {
+		KnownText known = contentType;
+		if (known.text().equals(value)) {
+			return known.bytes();
+		}
+		byte[] bytes = utf8(value);
+		if (value != null) {
+			contentType = new KnownText(value, bytes);
+		}
+		return bytes;
 	}
 
 	private static byte[] utf8(@Nullable String value) {
@@ -239,8 +272,11 @@ final class EnvelopeHeader {
 	}
 
 	/**
-	 * A bounds-checked cursor over a header frame.
+	 * A text and its UTF-8 bytes, neither ever changed.
 	 */
+	private record KnownText(String text, byte[] bytes) {
+	}
+
 	/**
 	 * Reads the length-prefixed fields of a header frame. Most fields are short ASCII (content
 	 * types, correlation ids), which are valid UTF-8 as they are and become strings with a
@@ -265,6 +301,28 @@ final class EnvelopeHeader {
 			int length = ((this.bytes[this.position] & 0xFF) << 8) | (this.bytes[this.position + 1] & 0xFF);
 			this.position += Short.BYTES;
 			return length;
+		}
+
+		/**
+		 * Read the content type field, as the {@link EnvelopeHeader#contentType known
+		 * content type} when its bytes are the same.
+		 */
+		String contentType() throws MalformedMessageException {
+			int length = length("content type");
+			need(length, "content type", "");
+			KnownText known = EnvelopeHeader.contentType;
+			byte[] bytes = known.bytes();
+			if (length == bytes.length
+					&& Arrays.equals(this.bytes, this.position, this.position + length, bytes, 0, length)) {
+				this.position += length;
+				return known.text();
+			}
+			this.position -= Short.BYTES;
+			String text = field("content type");
+			if (!text.isEmpty()) {
+				EnvelopeHeader.contentType = new KnownText(text, text.getBytes(StandardCharsets.UTF_8));
+			}
+			return text;
 		}
 
 		String field(String what) throws MalformedMessageException {

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import dev.switchboard.BindingException;
 import dev.switchboard.core.WireMessage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns messages into frames and back for one channel, by its framing and whether it is
  * pub-sub: envelope framing is {@code [topic] header payload}, raw framing is the payload
@@ -18,6 +20,12 @@ final class MessageCodec {
 	private final ZmqFraming framing;
 
 	private final boolean pubSub;
+
+	/**
+	 * The last topic encoded or decoded; sending and listener threads may replace it at
+	 * once, and a lost update only costs a conversion.
+	 */
+	private volatile Topic lastTopic = new Topic(new byte[0], "");
 
 	MessageCodec(String channel, ZmqFraming framing, boolean pubSub) {
 		this.channel = channel;
@@ -42,9 +50,7 @@ final class MessageCodec {
 		}
 		byte[] header = EnvelopeHeader.encode(message);
 		if (this.pubSub) {
-			String topic = (message.topic() != null) ? message.topic() : "";
-			return new OutgoingMessage(new byte[][] { topic.getBytes(StandardCharsets.UTF_8), header, message.payload() },
-					1);
+			return new OutgoingMessage(new byte[][] { topicFrame(message.topic()), header, message.payload() }, 1);
 		}
 		return new OutgoingMessage(new byte[][] { header, message.payload() }, 0);
 	}
@@ -91,12 +97,44 @@ final class MessageCodec {
 		}
 	}
 
-	private static String topic(byte[] frame) throws MalformedMessageException {
+	/**
+	 * The topic as a frame, shared with the previous message when the text is the same
+	 * (frames are never changed once made).
+	 */
+	private byte[] topicFrame(@Nullable String topic) {
+		String text = (topic != null) ? topic : "";
+		Topic last = this.lastTopic;
+		if (last.text().equals(text)) {
+			return last.bytes();
+		}
+		byte[] frame = text.getBytes(StandardCharsets.UTF_8);
+		this.lastTopic = new Topic(frame, text);
+		return frame;
+	}
+
+	/**
+	 * The topic frame as text, the same text as the previous message's when the bytes are the
+	 * same: subscribers usually get runs of one topic, and decoding and checking it again
+	 * allocated twice per message.
+	 */
+	private String topic(byte[] frame) throws MalformedMessageException {
+		Topic last = this.lastTopic;
+		if (Arrays.equals(last.bytes(), frame)) {
+			return last.text();
+		}
 		String topic = new String(frame, StandardCharsets.UTF_8);
 		if (!Arrays.equals(topic.getBytes(StandardCharsets.UTF_8), frame)) {
 			throw new MalformedMessageException("the topic frame is not valid UTF-8");
 		}
+		this.lastTopic = new Topic(frame, topic);
 		return topic;
+	}
+
+	/**
+	 * A topic frame and its text, neither ever changed.
+	 */
+	private record Topic(byte[] bytes, String text) {
+
 	}
 
 }

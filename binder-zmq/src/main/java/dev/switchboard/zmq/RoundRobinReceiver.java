@@ -1,7 +1,8 @@
 package dev.switchboard.zmq;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.switchboard.core.ChannelStatistics;
@@ -13,9 +14,15 @@ import dev.switchboard.core.ChannelStatistics;
  */
 final class RoundRobinReceiver implements Receiver {
 
+	private static final Receiver[] NONE = {};
+
 	private final ChannelStatistics statistics;
 
-	private final List<Receiver> receivers = new CopyOnWriteArrayList<>();
+	/**
+	 * The attached bindings, replaced whole on every change: the I/O thread reads it once
+	 * per message, and copying a list there allocated on every message.
+	 */
+	private volatile Receiver[] receivers = NONE;
 
 	private final AtomicInteger turn = new AtomicInteger();
 
@@ -23,22 +30,27 @@ final class RoundRobinReceiver implements Receiver {
 		this.statistics = statistics;
 	}
 
-	void attach(Receiver receiver) {
-		this.receivers.add(receiver);
+	synchronized void attach(Receiver receiver) {
+		Receiver[] current = this.receivers;
+		Receiver[] next = Arrays.copyOf(current, current.length + 1);
+		next[current.length] = receiver;
+		this.receivers = next;
 	}
 
-	void detach(Receiver receiver) {
-		this.receivers.remove(receiver);
+	synchronized void detach(Receiver receiver) {
+		List<Receiver> remaining = new ArrayList<>(Arrays.asList(this.receivers));
+		remaining.remove(receiver);
+		this.receivers = remaining.toArray(NONE);
 	}
 
 	@Override
 	public void receive(byte[][] frames, Outbox replies) {
-		Object[] current = this.receivers.toArray();
+		Receiver[] current = this.receivers;
 		if (current.length == 0) {
 			this.statistics.dropped();
 			return;
 		}
-		((Receiver) current[Math.floorMod(this.turn.getAndIncrement(), current.length)]).receive(frames, replies);
+		current[Math.floorMod(this.turn.getAndIncrement(), current.length)].receive(frames, replies);
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.switchboard.zmq;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subscriber's count of messages lost on the way, from the gaps in what each publisher
@@ -29,6 +32,8 @@ final class SequenceGaps {
 
 	};
 
+	private @Nullable Recent recent;
+
 	/**
 	 * Take note of a received message.
 	 * @param topic the topic frame
@@ -41,10 +46,14 @@ final class SequenceGaps {
 			return 0;
 		}
 		int sequence = EnvelopeHeader.topicSequence(header);
-		Stream stream = new Stream(EnvelopeHeader.publisher(header), ByteBuffer.wrap(topic));
-		int[] previous = this.last.get(stream);
+		int publisher = EnvelopeHeader.publisher(header);
+		Recent recent = this.recent;
+		int[] previous = (recent != null && recent.publisher() == publisher && Arrays.equals(recent.topic(), topic))
+				? recent.last() : lookup(publisher, topic);
 		if (previous == null) {
-			this.last.put(stream, new int[] { sequence });
+			int[] first = { sequence };
+			this.last.put(new Stream(publisher, ByteBuffer.wrap(topic)), first);
+			this.recent = new Recent(publisher, topic, first);
 			return 0;
 		}
 		long skipped = Integer.toUnsignedLong(sequence - previous[0] - 1);
@@ -55,7 +64,26 @@ final class SequenceGaps {
 	/**
 	 * One publisher's messages on one topic; a {@link ByteBuffer} compares by content.
 	 */
+	private int @Nullable [] lookup(int publisher, byte[] topic) {
+		int[] last = this.last.get(new Stream(publisher, ByteBuffer.wrap(topic)));
+		if (last != null) {
+			this.recent = new Recent(publisher, topic, last);
+		}
+		return last;
+	}
+
 	private record Stream(int publisher, ByteBuffer topic) {
+
+	}
+
+	/**
+	 * The stream of the previous message and its last number: messages usually come in runs
+	 * from one publisher on one topic, and a map lookup per message allocated its key. A run
+	 * does not refresh the stream's place in the least-recently-used order; if more than
+	 * {@value #MAX_STREAMS} other streams push it out meanwhile, its next number after
+	 * another stream came between starts it again, uncounted.
+	 */
+	private record Recent(int publisher, byte[] topic, int[] last) {
 
 	}
 

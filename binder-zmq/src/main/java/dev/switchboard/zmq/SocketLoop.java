@@ -1,7 +1,7 @@
 package dev.switchboard.zmq;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +20,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+import zmq.ZError;
 
 /**
  * The one thread that owns a socket. It opens the socket, sends what other threads queue,
@@ -32,6 +33,16 @@ final class SocketLoop implements Runnable, Outbox {
 	private static final Log logger = LogFactory.getLog(SocketLoop.class);
 
 	private static final int RECEIVE_BATCH = 256;
+
+	private static final int RELEASE_BATCH = 64;
+
+	/**
+	 * How many turns of the loop that sent or received something may pass before it reads
+	 * the monitor and checks for stalled handshakes. Those checks are ZeroMQ calls that cost
+	 * about as much as a send, and a busy loop that sends a message or two per turn made
+	 * them on every turn; an idle loop still makes them before every sleep.
+	 */
+	private static final int HOUSEKEEPING_TURNS = 64;
 
 	private static final long MAX_IDLE_MILLIS = 100;
 
@@ -66,6 +77,8 @@ final class SocketLoop implements Runnable, Outbox {
 	private @Nullable OutgoingMessage blocked;
 
 	private long sequence;
+
+	private byte[][] received = new byte[4][];
 
 	private final @Nullable TopicSequences topicSequences;
 
@@ -219,7 +232,7 @@ final class SocketLoop implements Runnable, Outbox {
 			serve(socket);
 		}
 		catch (RuntimeException | Error ex) {
-			if (!this.opened.completeExceptionally(ex)) {
+			if (!this.opened.completeExceptionally(ex) && !contextClosed(ex)) {
 				logger.error("Channel '" + this.plan.channel() + "': the ZeroMQ I/O thread stopped", ex);
 			}
 		}
@@ -233,20 +246,29 @@ final class SocketLoop implements Runnable, Outbox {
 		}
 	}
 
+	/**
+	 * Whether the socket's thread stopped because the application closed the ZeroMQ context
+	 * under it (JeroMQ's {@code ETERM}), which is a shutdown and not worth an error.
+	 */
+	private static boolean contextClosed(Throwable ex) {
+		return ex instanceof ZMQException zmq && zmq.getErrorCode() == ZError.ETERM;
+	}
+
 	private void serve(OpenSocket socket) {
 		try (SocketWait wait = new SocketWait(socket, this.wakeup)) {
+			int busyTurns = 0;
 			while (this.running) {
-				this.wakeup.rearm();
-				flush(socket.socket());
-				readEvents(socket.monitor());
+				boolean moved = flush(socket.socket());
 				if (this.plan.receives()) {
-					receive(socket.socket());
+					moved |= receive(socket.socket());
 				}
+				if (moved && ++busyTurns < HOUSEKEEPING_TURNS) {
+					continue;
+				}
+				busyTurns = 0;
+				readEvents(socket.monitor());
 				if (idle(socket)) {
-					wait.await(pollTimeoutMillis());
-					if (idle(socket)) {
-						wait.pause();
-					}
+					sleep(socket, wait);
 				}
 				if (this.peers.stalled(System.nanoTime())) {
 					IoThreadNudge.nudge(this.context, this.ioThreads);
@@ -254,6 +276,21 @@ final class SocketLoop implements Runnable, Outbox {
 			}
 			drain(socket, wait);
 		}
+	}
+
+	/**
+	 * Sleep until the socket, its monitor or a sender has something, unless a sender queued
+	 * a message or {@link #close()} was called since the loop last looked.
+	 */
+	private void sleep(OpenSocket socket, SocketWait wait) {
+		this.wakeup.sleeping();
+		if (this.running && idle(socket)) {
+			wait.await(pollTimeoutMillis());
+			if (idle(socket)) {
+				wait.pause();
+			}
+		}
+		this.wakeup.awake();
 	}
 
 	/**
@@ -270,7 +307,9 @@ final class SocketLoop implements Runnable, Outbox {
 			if (remaining <= 0) {
 				break;
 			}
+			this.wakeup.sleeping();
 			wait.await(Math.min(remaining, MAX_IDLE_MILLIS));
+			this.wakeup.awake();
 			readEvents(socket.monitor());
 			flush(socket.socket());
 		}
@@ -319,18 +358,38 @@ final class SocketLoop implements Runnable, Outbox {
 				: MAX_IDLE_MILLIS;
 	}
 
-	private void flush(ZMQ.Socket socket) {
-		while (true) {
-			OutgoingMessage message = (this.blocked != null) ? this.blocked : this.outgoing.poll();
-			if (message == null) {
-				return;
+	/**
+	 * Send what is queued until the queue is empty or the socket refuses a message. The room
+	 * the sent messages leave is given back {@value #RELEASE_BATCH} messages at a time (and
+	 * at the end): a sender waiting for room then wakes to room for many messages, where
+	 * giving it back per message could wake it for one at a time.
+	 * @return whether a message was sent
+	 */
+	private boolean flush(ZMQ.Socket socket) {
+		int sent = 0;
+		boolean moved = false;
+		try {
+			while (true) {
+				OutgoingMessage message = (this.blocked != null) ? this.blocked : this.outgoing.poll();
+				if (message == null) {
+					return moved;
+				}
+				if (!sendNow(socket, message)) {
+					this.blocked = message;
+					return moved;
+				}
+				moved = true;
+				this.blocked = null;
+				if (++sent == RELEASE_BATCH) {
+					this.room.release(sent);
+					sent = 0;
+				}
 			}
-			if (!sendNow(socket, message)) {
-				this.blocked = message;
-				return;
+		}
+		finally {
+			if (sent > 0) {
+				this.room.release(sent);
 			}
-			this.blocked = null;
-			this.room.release();
 		}
 	}
 
@@ -378,20 +437,32 @@ final class SocketLoop implements Runnable, Outbox {
 		}
 	}
 
-	private void receive(ZMQ.Socket socket) {
-		List<byte[]> frames = new ArrayList<>(4);
+	/**
+	 * Read up to {@value #RECEIVE_BATCH} messages. Frames collect in a scratch array that
+	 * grows for long messages and is copied once per message to its exact length, as the
+	 * frames go on to another thread.
+	 * @return whether a message was received
+	 */
+	private boolean receive(ZMQ.Socket socket) {
 		for (int i = 0; i < RECEIVE_BATCH; i++) {
 			byte[] frame = socket.recv(ZMQ.DONTWAIT);
 			if (frame == null) {
-				return;
+				return i > 0;
 			}
-			frames.add(frame);
+			byte[][] frames = this.received;
+			frames[0] = frame;
+			int count = 1;
 			while (socket.hasReceiveMore()) {
-				frames.add(socket.recv());
+				if (count == frames.length) {
+					frames = Arrays.copyOf(frames, count * 2);
+					this.received = frames;
+				}
+				frames[count++] = socket.recv();
 			}
-			deliver(frames.toArray(byte[][]::new));
-			frames.clear();
+			deliver(Arrays.copyOf(frames, count));
+			Arrays.fill(frames, 0, count, null);
 		}
+		return true;
 	}
 
 	private void deliver(byte[][] frames) {

@@ -6,6 +6,10 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 
+import org.jspecify.annotations.Nullable;
+import org.zeromq.ZMQException;
+import zmq.ZError;
+
 /**
  * Puts a socket's I/O thread to sleep until its socket, its monitor or its {@link Wakeup}
  * may have something, without spinning.
@@ -44,13 +48,24 @@ final class SocketWait implements AutoCloseable {
 		this.wakeup = wakeup;
 		try {
 			this.selector = Selector.open();
-			register(socket.socket().getFD());
-			register(socket.monitor().getFD());
+			register(handle(socket.socket().getFD()));
+			register(handle(socket.monitor().getFD()));
 			register(wakeup.source());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot watch a ZeroMQ socket", ex);
 		}
+	}
+
+	/**
+	 * A socket's pollable handle. JeroMQ gives none once its context is closed, which an
+	 * application that shuts down while a socket's thread starts can bring about.
+	 */
+	private static SelectableChannel handle(@Nullable SelectableChannel channel) {
+		if (channel == null) {
+			throw new ZMQException("the ZeroMQ context was closed", ZError.ETERM);
+		}
+		return channel;
 	}
 
 	private void register(SelectableChannel channel) throws IOException {

@@ -13,8 +13,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Wakes a socket's I/O thread out of its poll from any thread. A {@link Pipe} can be polled
- * next to ZeroMQ sockets and written from any thread, unlike an inproc socket; the flag
- * means only the first of many quick senders pays for a write while the thread sleeps.
+ * next to ZeroMQ sockets and written from any thread, unlike an inproc socket. Only a thread
+ * that is about to sleep, or sleeping, needs waking: the I/O thread says so with
+ * {@link #sleeping()} before its last look at its queues, and a sender that finds it so
+ * writes the pipe (the first of many quick senders only). While the thread is busy a
+ * signal costs a volatile read: before, the thread drained the pipe on every turn of its
+ * loop and a sender wrote it again after each drain, two system calls per turn while a
+ * busy pipeline had a message or two per turn.
  */
 final class Wakeup implements AutoCloseable {
 
@@ -25,6 +30,8 @@ final class Wakeup implements AutoCloseable {
 	private final AtomicBoolean signalled = new AtomicBoolean();
 
 	private final ByteBuffer drain = ByteBuffer.allocate(64);
+
+	private volatile boolean sleeping;
 
 	private volatile @Nullable Thread pausing;
 
@@ -48,9 +55,13 @@ final class Wakeup implements AutoCloseable {
 	}
 
 	/**
-	 * Wake the I/O thread unless a wakeup is already pending. Any thread.
+	 * Wake the I/O thread if it sleeps or is about to, unless a wakeup is already pending.
+	 * Any thread, after it queued what the I/O thread should see.
 	 */
 	void signal() {
+		if (!this.sleeping) {
+			return;
+		}
 		if (this.signalled.compareAndSet(false, true)) {
 			write();
 		}
@@ -61,8 +72,40 @@ final class Wakeup implements AutoCloseable {
 	}
 
 	/**
+	 * Announce a sleep. The I/O thread must look at its queues (and whatever else a signal
+	 * stands for) after this call and sleep only if they are empty: a sender queues first
+	 * and reads this flag after, the I/O thread writes the flag first and reads the queues
+	 * after, so at least one of them sees the other and no wakeup is lost. I/O thread only.
+	 */
+	void sleeping() {
+		this.sleeping = true;
+	}
+
+	/**
+	 * End a sleep (or the decision not to sleep) that {@link #sleeping()} began: clear the
+	 * flag, then drain the pipe if a signal wrote to it. A signal that read the flag before
+	 * it was cleared may still write its byte afterwards; that costs the next sleep one
+	 * early return, never a lost wakeup. I/O thread only.
+	 */
+	void awake() {
+		this.sleeping = false;
+		if (!this.signalled.get()) {
+			return;
+		}
+		try {
+			while (this.pipe.source().read(this.drain.clear()) > 0) {
+				// a wakeup only needs to have happened; its bytes carry nothing
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the wakeup pipe of a ZeroMQ I/O thread", ex);
+		}
+		this.signalled.set(false);
+	}
+
+	/**
 	 * Sleep for up to {@code nanos} unless a wakeup is pending; a {@link #signal()} ends the
-	 * sleep at once. I/O thread only, between {@link #rearm()} and the next one.
+	 * sleep at once. I/O thread only, between {@link #sleeping()} and {@link #awake()}.
 	 * @param nanos the longest sleep
 	 */
 	void pause(long nanos) {
@@ -75,30 +118,6 @@ final class Wakeup implements AutoCloseable {
 		finally {
 			this.pausing = null;
 		}
-	}
-
-	/**
-	 * Re-arm before the I/O thread looks at its queues: drain the pipe, then clear the flag,
-	 * so a signal sent after this call is never lost. I/O thread only.
-	 *
-	 * <p>The other order lost wakeups: a signal that set the flag and wrote its byte between
-	 * the clearing and the draining had its byte drained but left the flag set, so every
-	 * later signal skipped its write and the thread slept through them until its poll timed
-	 * out (up to 100 ms with a full queue of messages, which the pipeline benchmark hit once
-	 * the I/O thread stopped spinning). A signal that comes during the drain finds the flag
-	 * still set and writes nothing, but its message is already queued, and the thread looks
-	 * at its queues next.
-	 */
-	void rearm() {
-		try {
-			while (this.pipe.source().read(this.drain.clear()) > 0) {
-				// a wakeup only needs to have happened; its bytes carry nothing
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the wakeup pipe of a ZeroMQ I/O thread", ex);
-		}
-		this.signalled.set(false);
 	}
 
 	private void write() {

@@ -136,7 +136,7 @@ public class ZmqBinder implements Binder {
 		List<byte[]> subscriptions = (role == SocketRole.SUBSCRIBER)
 				? List.of(subscription(channel, spec.topicFilter(), settings.framing())) : List.of();
 		WorkerPool workers = new WorkerPool(channel.name(), channel.statistics(),
-				"switchboard-zmq-" + channel.name() + "-worker-",
+				"switchboard-zmq-" + channel.name() + "-handler-",
 				spec.concurrency(), (settings.receiveHighWaterMark() != null) ? settings.receiveHighWaterMark()
 						: this.options.receiveHighWaterMark());
 		Receiver receiver = (role == SocketRole.LISTENER)

@@ -43,6 +43,22 @@ class EnvelopeHeaderTests {
 	}
 
 	@Test
+	void contentTypesThatAlternateKeepTheirOwnTextAndBytes() throws Exception {
+		String[] types = { "application/json", "text/plain", "", "text/plain", "application/json", "tëxt/ünïcode" };
+		byte[][] headers = new byte[types.length][];
+		for (int i = 0; i < types.length; i++) {
+			headers[i] = EnvelopeHeader.encode(new WireMessage(PAYLOAD, null, types[i], null, Map.of()));
+		}
+		for (int round = 0; round < 2; round++) {
+			for (int i = types.length - 1; i >= 0; i--) {
+				WireMessage decoded = EnvelopeHeader.decode(headers[i], PAYLOAD, null);
+				assertThat(decoded.contentType()).isEqualTo(types[i].isEmpty() ? null : types[i]);
+				assertThat(EnvelopeHeader.encode(decoded)).isEqualTo(headers[i]);
+			}
+		}
+	}
+
+	@Test
 	void errorReplySetsTheFlagAndKeepsTypeAndMessage() throws Exception {
 		byte[] header = EnvelopeHeader.encode(WireMessage.error(new IllegalStateException("boom"), "7"));
 		assertThat(header[2] & EnvelopeHeader.FLAG_ERROR).isEqualTo(EnvelopeHeader.FLAG_ERROR);

@@ -28,6 +28,17 @@ class MessageCodecTests {
 	}
 
 	@Test
+	void topicsThatAlternateKeepTheirOwnFramesAndText() throws Exception {
+		MessageCodec codec = new MessageCodec("scores", ZmqFraming.ENVELOPE, true);
+		String[] topics = { "1", "1", "2", "", "1", "ünï" };
+		for (String topic : topics) {
+			OutgoingMessage encoded = codec.encode(SCORE.withTopic(topic));
+			assertThat(encoded.frames()[0]).isEqualTo(topic.getBytes(StandardCharsets.UTF_8));
+			assertThat(codec.decode(encoded.frames(), 0).topic()).isEqualTo(topic);
+		}
+	}
+
+	@Test
 	void envelopeElsewhereSendsHeaderAndPayload() throws Exception {
 		MessageCodec codec = new MessageCodec("tasks", ZmqFraming.ENVELOPE, false);
 		OutgoingMessage frames = codec.encode(SCORE.withTopic(null));

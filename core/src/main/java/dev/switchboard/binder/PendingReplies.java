@@ -6,8 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import dev.switchboard.BindingException;
 import dev.switchboard.RequestTimeoutException;
@@ -21,7 +20,10 @@ import org.jspecify.annotations.Nullable;
  * id. Every binder needs the same bookkeeping — expire a request with a
  * {@link RequestTimeoutException} when its timeout passes, hand a reply to the request it
  * answers, count a reply nobody waits for any more as dropped, fail what is left when the
- * binding closes — so it is written once, here. Thread-safe.
+ * binding closes — so it is written once, here. Thread-safe, without a lock: a concurrent
+ * map by correlation id, and {@link RequestDeadlines} for the timeouts, which expire a
+ * request no earlier than its timeout and at most 10 ms later (plus the timer thread's own
+ * delay), without waking the timer for every request.
  */
 public final class PendingReplies {
 
@@ -29,7 +31,9 @@ public final class PendingReplies {
 
 	private final ScheduledExecutorService timer;
 
-	private final ConcurrentMap<String, CompletableFuture<WireMessage>> pending = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, PendingReply> pending = new ConcurrentHashMap<>();
+
+	private final RequestDeadlines deadlines;
 
 	/**
 	 * Create the bookkeeping of one request binding.
@@ -37,8 +41,13 @@ public final class PendingReplies {
 	 * @param timer the timer that expires requests
 	 */
 	public PendingReplies(ChannelSpec channel, ScheduledExecutorService timer) {
+		this(channel, timer, System::nanoTime);
+	}
+
+	PendingReplies(ChannelSpec channel, ScheduledExecutorService timer, LongSupplier nanoClock) {
 		this.channel = channel;
 		this.timer = timer;
+		this.deadlines = new RequestDeadlines(timer, nanoClock, this::expire);
 	}
 
 	/**
@@ -51,19 +60,34 @@ public final class PendingReplies {
 	 */
 	public CompletableFuture<WireMessage> register(String correlationId, Duration timeout) {
 		CompletableFuture<WireMessage> reply = new CompletableFuture<>();
-		this.pending.put(correlationId, reply);
-		reply.whenComplete((message, ex) -> this.pending.remove(correlationId, reply));
+		if (this.timer.isShutdown()) {
+			reply.completeExceptionally(closed(null));
+			return reply;
+		}
+		PendingReply request = new PendingReply(correlationId, this.deadlines.deadline(timeout), timeout, reply);
+		this.pending.put(correlationId, request);
 		try {
-			ScheduledFuture<?> expiry = this.timer.schedule(
-					() -> reply.completeExceptionally(new RequestTimeoutException(this.channel.name(), timeout)),
-					timeout.toNanos(), TimeUnit.NANOSECONDS);
-			reply.whenComplete((message, ex) -> expiry.cancel(false));
+			this.deadlines.add(request);
 		}
 		catch (RejectedExecutionException ex) {
-			reply.completeExceptionally(new BindingException(
-					"Channel '" + this.channel.name() + "': the binder is closed, so the request was not sent", ex));
+			reply.completeExceptionally(closed(ex));
 		}
+		reply.whenComplete((message, ex) -> forget(request));
 		return reply;
+	}
+
+	private BindingException closed(@Nullable RejectedExecutionException cause) {
+		return new BindingException(
+				"Channel '" + this.channel.name() + "': the binder is closed, so the request was not sent", cause);
+	}
+
+	private void forget(PendingReply request) {
+		this.pending.remove(request.correlationId(), request);
+		this.deadlines.remove(request);
+	}
+
+	private void expire(PendingReply request) {
+		request.reply().completeExceptionally(new RequestTimeoutException(this.channel.name(), request.timeout()));
 	}
 
 	/**
@@ -73,11 +97,12 @@ public final class PendingReplies {
 	 * @return the waiting request, or {@code null} when there is none
 	 */
 	public @Nullable CompletableFuture<WireMessage> take(@Nullable String correlationId) {
-		CompletableFuture<WireMessage> reply = (correlationId != null) ? this.pending.remove(correlationId) : null;
-		if (reply == null) {
+		PendingReply request = (correlationId != null) ? this.pending.remove(correlationId) : null;
+		if (request == null) {
 			this.channel.statistics().dropped();
+			return null;
 		}
-		return reply;
+		return request.reply();
 	}
 
 	/**
@@ -86,9 +111,9 @@ public final class PendingReplies {
 	 * @param failure why
 	 */
 	public void fail(String correlationId, Throwable failure) {
-		CompletableFuture<WireMessage> reply = this.pending.remove(correlationId);
-		if (reply != null) {
-			reply.completeExceptionally(failure);
+		PendingReply request = this.pending.remove(correlationId);
+		if (request != null) {
+			request.reply().completeExceptionally(failure);
 		}
 	}
 
