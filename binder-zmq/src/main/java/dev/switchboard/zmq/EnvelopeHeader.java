@@ -56,13 +56,7 @@ final class EnvelopeHeader {
 
 	private static final byte[][] NO_FIELDS = {};
 
-	/**
-	 * The content type last written or read, as text and as bytes. A channel's messages
-	 * nearly always share one, and turning it from text to bytes and back for each message
-	 * was a tenth of what Switchboard itself allocated per pipeline message. Any thread may
-	 * replace it; a stale or lost update only costs a conversion.
-	 */
-	private static volatile KnownText contentType = new KnownText("", NO_BYTES);
+	private static final RecentText CONTENT_TYPES = new RecentText();
 
 	private EnvelopeHeader() {
 	}
@@ -76,7 +70,8 @@ final class EnvelopeHeader {
 	 */
 	static byte[] encode(WireMessage message) {
 		Map<String, String> headers = message.headers();
-		byte[] type = contentTypeBytes(message.contentType());
+		String contentType = message.contentType();
+		byte[] type = (contentType != null) ? CONTENT_TYPES.bytes(contentType) : NO_BYTES;
 		byte[] correlationId = utf8(message.correlationId());
 		byte[] traceparent = utf8(headers.get(TRACEPARENT));
 		int count = headers.containsKey(TRACEPARENT) ? headers.size() - 1 : headers.size();
@@ -232,18 +227,6 @@ final class EnvelopeHeader {
 				| (bytes[offset + 3] & 0xFF);
 	}
 
-	private static byte[] contentTypeBytes(@Nullable String value) {
-		KnownText known = contentType;
-		if (known.text().equals(value)) {
-			return known.bytes();
-		}
-		byte[] bytes = utf8(value);
-		if (value != null) {
-			contentType = new KnownText(value, bytes);
-		}
-		return bytes;
-	}
-
 	private static byte[] utf8(@Nullable String value) {
 		return (value != null && !value.isEmpty()) ? value.getBytes(StandardCharsets.UTF_8) : NO_BYTES;
 	}
@@ -269,12 +252,6 @@ final class EnvelopeHeader {
 
 	private static @Nullable String emptyToNull(String value) {
 		return value.isEmpty() ? null : value;
-	}
-
-	/**
-	 * A text and its UTF-8 bytes, neither ever changed.
-	 */
-	private record KnownText(String text, byte[] bytes) {
 	}
 
 	/**
@@ -304,24 +281,21 @@ final class EnvelopeHeader {
 		}
 
 		/**
-		 * Read the content type field, as the {@link EnvelopeHeader#contentType known
-		 * content type} when its bytes are the same.
+		 * Read the content type field, as the {@link #CONTENT_TYPES recent content type}
+		 * when its bytes are the same.
 		 */
 		String contentType() throws MalformedMessageException {
 			int length = length("content type");
 			need(length, "content type", "");
-			KnownText known = EnvelopeHeader.contentType;
-			byte[] bytes = known.bytes();
-			if (length == bytes.length
-					&& Arrays.equals(this.bytes, this.position, this.position + length, bytes, 0, length)) {
+			String known = CONTENT_TYPES.text(this.bytes, this.position, length);
+			if (known != null) {
 				this.position += length;
-				return known.text();
+				return known;
 			}
+			int start = this.position;
 			this.position -= Short.BYTES;
 			String text = field("content type");
-			if (!text.isEmpty()) {
-				EnvelopeHeader.contentType = new KnownText(text, text.getBytes(StandardCharsets.UTF_8));
-			}
+			CONTENT_TYPES.remember(text, Arrays.copyOfRange(this.bytes, start, start + length));
 			return text;
 		}
 

@@ -21,11 +21,7 @@ final class MessageCodec {
 
 	private final boolean pubSub;
 
-	/**
-	 * The last topic encoded or decoded; sending and listener threads may replace it at
-	 * once, and a lost update only costs a conversion.
-	 */
-	private volatile Topic lastTopic = new Topic(new byte[0], "");
+	private final RecentText topics = new RecentText();
 
 	MessageCodec(String channel, ZmqFraming framing, boolean pubSub) {
 		this.channel = channel;
@@ -102,14 +98,7 @@ final class MessageCodec {
 	 * (frames are never changed once made).
 	 */
 	private byte[] topicFrame(@Nullable String topic) {
-		String text = (topic != null) ? topic : "";
-		Topic last = this.lastTopic;
-		if (last.text().equals(text)) {
-			return last.bytes();
-		}
-		byte[] frame = text.getBytes(StandardCharsets.UTF_8);
-		this.lastTopic = new Topic(frame, text);
-		return frame;
+		return this.topics.bytes((topic != null) ? topic : "");
 	}
 
 	/**
@@ -118,23 +107,16 @@ final class MessageCodec {
 	 * allocated twice per message.
 	 */
 	private String topic(byte[] frame) throws MalformedMessageException {
-		Topic last = this.lastTopic;
-		if (Arrays.equals(last.bytes(), frame)) {
-			return last.text();
+		String known = this.topics.text(frame, 0, frame.length);
+		if (known != null) {
+			return known;
 		}
 		String topic = new String(frame, StandardCharsets.UTF_8);
 		if (!Arrays.equals(topic.getBytes(StandardCharsets.UTF_8), frame)) {
 			throw new MalformedMessageException("the topic frame is not valid UTF-8");
 		}
-		this.lastTopic = new Topic(frame, topic);
+		this.topics.remember(topic, frame);
 		return topic;
-	}
-
-	/**
-	 * A topic frame and its text, neither ever changed.
-	 */
-	private record Topic(byte[] bytes, String text) {
-
 	}
 
 }

@@ -61,9 +61,6 @@ final class SequenceGaps {
 		return (skipped < HALF_RANGE) ? skipped : 0;
 	}
 
-	/**
-	 * One publisher's messages on one topic; a {@link ByteBuffer} compares by content.
-	 */
 	private int @Nullable [] lookup(int publisher, byte[] topic) {
 		int[] last = this.last.get(new Stream(publisher, ByteBuffer.wrap(topic)));
 		if (last != null) {
@@ -72,6 +69,9 @@ final class SequenceGaps {
 		return last;
 	}
 
+	/**
+	 * One publisher's messages on one topic; a {@link ByteBuffer} compares by content.
+	 */
 	private record Stream(int publisher, ByteBuffer topic) {
 
 	}
