@@ -21,6 +21,7 @@ import dev.switchboard.SwitchboardException;
 import dev.switchboard.binder.BinderRegistry;
 import dev.switchboard.binder.Binding;
 import dev.switchboard.binder.OutboundBinding;
+import dev.switchboard.binder.ReplyFutures;
 import dev.switchboard.binder.RequestBinding;
 import dev.switchboard.support.converter.PayloadConverter;
 
@@ -170,13 +171,12 @@ public class SwitchboardTemplate implements SwitchboardOperations, DisposableBea
 	private CompletableFuture<WireMessage> startRequest(ChannelSpec spec, Object payload, Duration timeout) {
 		CompletableFuture<WireMessage> reply = requester(spec).request(this.converter.toWire(payload), timeout);
 		spec.statistics().sent();
-		reply.whenComplete((message, ex) -> {
+		return ReplyFutures.afterCompletion(reply, (message, ex) -> {
 			if (ex instanceof RequestTimeoutException || ex instanceof CompletionException
 					&& ex.getCause() instanceof RequestTimeoutException) {
 				spec.statistics().timedOut();
 			}
 		});
-		return reply;
 	}
 
 	private <T> T readReply(ChannelSpec spec, WireMessage reply, Class<T> replyType) {

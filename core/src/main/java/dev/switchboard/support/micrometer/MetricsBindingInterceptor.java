@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.switchboard.RequestTimeoutException;
 import dev.switchboard.binder.BindingInterceptor;
 import dev.switchboard.binder.InboundHandler;
+import dev.switchboard.binder.ReplyFutures;
 import dev.switchboard.binder.RequestBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.WireMessage;
@@ -60,9 +61,8 @@ public class MetricsBindingInterceptor implements BindingInterceptor {
 			sample.stop(timer(SwitchboardMeters.REQUEST, "Request-reply round trips", channel, FAILURE));
 			throw ex;
 		}
-		reply.whenComplete((message, ex) -> sample
+		return ReplyFutures.afterCompletion(reply, (message, ex) -> sample
 			.stop(timer(SwitchboardMeters.REQUEST, "Request-reply round trips", channel, requestOutcome(message, ex))));
-		return reply;
 	}
 
 	@Override

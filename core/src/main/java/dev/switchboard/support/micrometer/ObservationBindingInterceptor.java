@@ -8,6 +8,7 @@ import dev.switchboard.binder.BindingInterceptor;
 import dev.switchboard.binder.DeadLetterException;
 import dev.switchboard.binder.InboundHandler;
 import dev.switchboard.binder.OutboundBinding;
+import dev.switchboard.binder.ReplyFutures;
 import dev.switchboard.binder.RequestBinding;
 import dev.switchboard.core.ChannelSpec;
 import dev.switchboard.core.SwitchboardHeaders;
@@ -67,16 +68,15 @@ public class ObservationBindingInterceptor implements BindingInterceptor {
 			observation.stop();
 			throw ex;
 		}
-		reply.whenComplete((message, ex) -> {
+		return ReplyFutures.afterCompletion(reply, (message, ex) -> {
 			if (ex != null) {
 				observation.error(ex);
 			}
-			else if (message.isError()) {
+			else if (message != null && message.isError()) {
 				observation.error(remoteError(channel, message));
 			}
 			observation.stop();
 		});
-		return reply;
 	}
 
 	@Override
