@@ -16,19 +16,19 @@ import dev.switchboard.core.WireMessage;
 final class ZmqOutboundBinding extends AbstractZmqBinding implements OutboundBinding {
 
 	/**
-	 * How long a pipeline or pair send waits for room in a full queue. A socket whose peer
-	 * keeps up frees room within microseconds, but on a loaded machine JeroMQ's threads can
-	 * be kept off the CPU for a hundred milliseconds or more (raw JeroMQ PUSH/PULL on the
-	 * 2-core benchmark machine paused up to 217 ms between two messages); a peer that takes
-	 * nothing for a whole second is not keeping up. Before the wait, a sender faster than
-	 * the socket failed and retried in a loop, and building those exceptions took most of
-	 * the CPU of a pipeline benchmark.
+	 * How long a send waits for room in a full queue. A socket whose peer keeps up frees
+	 * room within microseconds, but on a loaded machine JeroMQ's threads can be kept off the
+	 * CPU for a hundred milliseconds or more (raw JeroMQ PUSH/PULL on the 2-core benchmark
+	 * machine paused up to 217 ms between two messages); a peer that takes nothing for a
+	 * whole second is not keeping up. Before the wait, a sender faster than the socket failed
+	 * and retried in a loop, and building those exceptions took most of the CPU of a
+	 * pipeline benchmark.
 	 */
 	static final Duration ROOM_WAIT = Duration.ofSeconds(1);
 
 	private final MessageCodec codec;
 
-	private final boolean dropWhenFull;
+	private final boolean publisher;
 
 	private final int highWaterMark;
 
@@ -36,32 +36,36 @@ final class ZmqOutboundBinding extends AbstractZmqBinding implements OutboundBin
 			SocketRole role, int highWaterMark, Consumer<ZmqBinding> onClose) {
 		super(channel, socket, registry, null, onClose);
 		this.codec = codec;
-		this.dropWhenFull = role == SocketRole.PUBLISHER;
+		this.publisher = role == SocketRole.PUBLISHER;
 		this.highWaterMark = highWaterMark;
 	}
 
 	/**
-	 * Queue a message. When the send high-water mark's worth is already queued, a publisher
-	 * drops the message and counts it, as a PUB socket does; other patterns wait up to
-	 * {@link #ROOM_WAIT} for the socket to take one, and then refuse it, so the caller learns
-	 * that no peer is taking messages.
+	 * Queue a message, waiting up to {@link #ROOM_WAIT} while the send high-water mark's
+	 * worth is already queued for the socket's thread. Then a publisher drops the message
+	 * and counts it, and other patterns refuse it, so the caller learns that no peer is
+	 * taking messages.
+	 * <p>A publisher waits too, although a PUB socket never blocks: its queue fills only
+	 * while the socket's thread is behind the caller, never because of a subscriber (the PUB
+	 * drops what a slow subscriber cannot take, per subscriber, at the high-water mark), so
+	 * waiting is what a plain PUB's caller does while {@code send} runs. A publisher that
+	 * dropped here instead kept its caller and the socket's thread both running flat out
+	 * whenever it outpaced the socket, and took the CPU its subscribers needed.
 	 */
 	@Override
 	public void send(WireMessage message) {
 		checkOpen();
-		OutgoingMessage frames = this.codec.encode(message);
-		if (this.dropWhenFull) {
-			if (!socket().offer(frames)) {
-				channel().statistics().dropped();
-			}
+		if (socket().offer(this.codec.encode(message), ROOM_WAIT)) {
 			return;
 		}
-		if (!socket().offer(frames, ROOM_WAIT)) {
-			String name = channel().name();
-			throw new BindingException("Channel '" + name + "': " + this.highWaterMark + " messages are already "
-					+ "waiting for the ZeroMQ socket; is a peer connected and keeping up? Raise switchboard.channels."
-					+ name + ".zmq.send-high-water-mark to queue more");
+		if (this.publisher) {
+			channel().statistics().dropped();
+			return;
 		}
+		String name = channel().name();
+		throw new BindingException("Channel '" + name + "': " + this.highWaterMark + " messages are already "
+				+ "waiting for the ZeroMQ socket; is a peer connected and keeping up? Raise switchboard.channels." + name
+				+ ".zmq.send-high-water-mark to queue more");
 	}
 
 }

@@ -23,8 +23,8 @@ public class ZmqProperties {
 	private Duration linger = Duration.ofSeconds(1);
 
 	/**
-	 * Outgoing messages a socket queues per peer before a publisher drops further ones and
-	 * other sockets hold them back.
+	 * Outgoing messages a socket queues per peer, and messages a sender may queue for the
+	 * socket's thread before it waits for room.
 	 */
 	private int sendHighWaterMark = 1000;
 
