@@ -171,7 +171,9 @@ final class SocketLoop implements Runnable, Outbox {
 	/**
 	 * Queue a message for the socket, waiting for room while the high-water mark's worth is
 	 * already queued; any thread. A sender that outpaces the socket thus waits for it, as on
-	 * a blocking ZeroMQ socket, instead of failing and retrying in a loop.
+	 * a blocking ZeroMQ socket, instead of failing and retrying in a loop. A sender whose
+	 * thread is interrupted is refused only when it would have to wait: one that finds room
+	 * queues its message, as a publisher did before publishers waited.
 	 * @param message the frames to send
 	 * @param wait how long to wait for room
 	 * @return {@code false} if no room came up within the wait
@@ -180,7 +182,7 @@ final class SocketLoop implements Runnable, Outbox {
 	boolean offer(OutgoingMessage message, Duration wait) {
 		checkRunning();
 		try {
-			if (!this.room.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+			if (!this.room.tryAcquire() && !this.room.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
 				return false;
 			}
 		}

@@ -194,6 +194,21 @@ class ZmqBinderIntegrationTests {
 	}
 
 	@Test
+	void sendFromAnInterruptedThreadThatFindsRoomIsQueuedAndTheInterruptKept() {
+		ChannelSpec scores = channel(Pattern.PUB_SUB, ZmqChannelOptions.of(FreePorts.endpoint()));
+		OutboundBinding out = this.binder.bindOutbound(scores);
+		Thread.currentThread().interrupt();
+		try {
+			out.send(WireMessage.of(bytes("1-Update")).withTopic("1"));
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(scores.statistics().getDropped()).isZero();
+	}
+
+	@Test
 	void requestReplyWorksOverIpc() throws Exception {
 		ChannelSpec echo = channel(Pattern.REQUEST_REPLY,
 				ZmqChannelOptions.of("ipc://switchboard-it-" + UUID.randomUUID()));
