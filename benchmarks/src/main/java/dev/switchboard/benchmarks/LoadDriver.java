@@ -77,9 +77,12 @@ final class LoadDriver {
 			long halfwayNanos = System.nanoTime();
 			awaitPhase(phase, failure);
 			awaitDelivery(Arrays.stream(warmedUp).sum(), "warm-up");
-			int messages = windowMessages(warmupRate(warmupStart, halfwayCount, halfwayNanos));
-			for (int i = 0; i < senders; i++) {
-				latencies[i] = new long[publishes() ? WARMUP_BATCH : share(messages, i)];
+			if (publishes()) {
+				Arrays.setAll(latencies, (i) -> new long[WARMUP_BATCH]);
+			}
+			else {
+				int messages = windowMessages(warmupRate(warmupStart, halfwayCount, halfwayNanos));
+				Arrays.setAll(latencies, (i) -> new long[share(messages, i)]);
 			}
 			this.probe.reset();
 			AllocationMeter allocation = AllocationMeter.start();

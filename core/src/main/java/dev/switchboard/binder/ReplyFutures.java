@@ -1,6 +1,5 @@
 package dev.switchboard.binder;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
@@ -13,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * in no promised order), so a caller that reads a timer or a counter right after
  * {@code request(...)} returned could miss its own request. Interceptors and the template
  * hand on the future this class returns instead, which completes only after the callback
- * ran, and whose cancellation reaches the original so that the binder forgets the request.
+ * ran. However the future a caller holds ends — cancelled, completed by the caller, timed
+ * out with {@code orTimeout} — the binder's future is cancelled with it if still pending,
+ * so that the binder forgets the request at once rather than at its timeout.
  */
 public final class ReplyFutures {
 
@@ -44,12 +45,20 @@ public final class ReplyFutures {
 				}
 			}
 		});
-		after.whenComplete((value, failure) -> {
-			if (failure instanceof CancellationException) {
-				reply.cancel(false);
-			}
-		});
-		return after;
+		return releasing(after, reply);
+	}
+
+	/**
+	 * A future derived from a binder's that releases the binder's when it ends first.
+	 * @param <T> the derived future's type
+	 * @param derived the future a caller will hold, made from {@code reply}
+	 * @param reply the future the binder completes
+	 * @return {@code derived}, which once complete in any way cancels {@code reply} if
+	 * {@code reply} is still pending (a no-op once the binder completed it)
+	 */
+	public static <T> CompletableFuture<T> releasing(CompletableFuture<T> derived, CompletableFuture<?> reply) {
+		derived.whenComplete((value, failure) -> reply.cancel(false));
+		return derived;
 	}
 
 }

@@ -73,7 +73,9 @@ public interface SwitchboardOperations {
 	<T> T request(String channel, Object payload, Class<T> replyType, Duration timeout);
 
 	/**
-	 * Call a request-reply listener without blocking.
+	 * Call a request-reply listener without blocking. Cancelling the future (or completing
+	 * it any other way first) abandons the request: a reply that comes later is dropped and
+	 * counted as such.
 	 * @param <T> the reply type
 	 * @param channel the channel name
 	 * @param payload the request payload

@@ -128,7 +128,8 @@ public class SwitchboardTemplate implements SwitchboardOperations, DisposableBea
 	public <T> CompletableFuture<T> requestAsync(String channel, Object payload, Class<T> replyType,
 			Duration timeout) {
 		ChannelSpec spec = requestReply(channel);
-		return startRequest(spec, payload, timeout).thenApply((reply) -> readReply(spec, reply, replyType));
+		CompletableFuture<WireMessage> reply = startRequest(spec, payload, timeout);
+		return ReplyFutures.releasing(reply.thenApply((message) -> readReply(spec, message, replyType)), reply);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.switchboard.binder;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,6 +45,23 @@ class ReplyFuturesTests {
 		});
 		this.reply.complete("pong");
 		assertThat(after).isCompletedWithValue("pong");
+	}
+
+	@Test
+	void aCallersFutureThatEndsAnotherWayStillReleasesTheBinders() {
+		CompletableFuture<String> after = ReplyFutures.afterCompletion(this.reply, (value, failure) -> {
+		});
+		after.orTimeout(1, TimeUnit.MILLISECONDS).exceptionally((failure) -> null).join();
+		assertThat(this.reply).isCancelled();
+	}
+
+	@Test
+	void aReplyThatArrivedIsNotTouchedByItsCallersFutureEnding() {
+		CompletableFuture<String> after = ReplyFutures.afterCompletion(this.reply, (value, failure) -> {
+		});
+		this.reply.complete("pong");
+		assertThat(after).isCompletedWithValue("pong");
+		assertThat(this.reply).isCompletedWithValue("pong");
 	}
 
 	@Test

@@ -71,6 +71,20 @@ class SwitchboardTemplateTests {
 	}
 
 	@Test
+	void cancellingAnAsyncRequestCancelsTheBindersFutureSoTheRequestIsForgotten() {
+		CompletableFuture<String> reply = this.template.requestAsync("echo", "question", String.class);
+		reply.cancel(false);
+		assertThat(this.nextReply).isCancelled();
+	}
+
+	@Test
+	void asyncRequestCompletesWithTheConvertedReply() {
+		CompletableFuture<Integer> reply = this.template.requestAsync("echo", "question", Integer.class);
+		this.nextReply.complete(WireMessage.of("42".getBytes(StandardCharsets.UTF_8)));
+		assertThat(reply).isCompletedWithValue(42);
+	}
+
+	@Test
 	void sendToRequestReplyChannelSaysToCallRequest() {
 		assertThatExceptionOfType(ChannelConfigurationException.class)
 			.isThrownBy(() -> this.template.send("echo", "x"))
