@@ -22,7 +22,9 @@ public final class ReplyFutures {
 	}
 
 	/**
-	 * A future that completes like {@code reply} once {@code action} has run.
+	 * A future that completes like {@code reply} once {@code action} has run. Not the
+	 * future {@code reply.whenComplete(action)} returns, which would hand callers a failure
+	 * wrapped in a {@code CompletionException} and fail them when the bookkeeping throws.
 	 * @param <T> the reply type
 	 * @param reply the future the binder completes
 	 * @param action what to do with the outcome first; an exception it throws is not the
