@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -206,6 +207,71 @@ class ZmqBinderIntegrationTests {
 			Thread.interrupted();
 		}
 		assertThat(scores.statistics().getDropped()).isZero();
+	}
+
+	@Test
+	void sendFromAnInterruptedThreadThatWouldHaveToWaitIsRefusedAndTheInterruptKept() {
+		ChannelSpec tasks = channel(Pattern.PIPELINE, roomForOne(FreePorts.endpoint()));
+		OutboundBinding out = this.binder.bindOutbound(tasks);
+		out.send(WireMessage.of(bytes("task 1")));
+		Thread.currentThread().interrupt();
+		try {
+			assertThatExceptionOfType(BindingException.class).isThrownBy(() -> out.send(WireMessage.of(bytes("task 2"))))
+				.withMessageContaining("interrupted while waiting for room");
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(tasks.statistics().getDropped()).isZero();
+	}
+
+	@Test
+	void requestsFromAnInterruptedThreadGoOutAndLeaveTheSocketWorking() throws Exception {
+		ChannelSpec echo = channel(Pattern.REQUEST_REPLY, ZmqChannelOptions.of(FreePorts.endpoint()));
+		listen(echo, (request) -> WireMessage.of(bytes("Echo: " + text(request))));
+		RequestBinding caller = this.binder.bindRequester(echo);
+		List<CompletableFuture<WireMessage>> replies = new ArrayList<>();
+		Thread.currentThread().interrupt();
+		try {
+			for (int i = 0; i < 20; i++) {
+				replies.add(caller.request(WireMessage.of(bytes("hello " + i)), AWAIT));
+			}
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		for (int i = 0; i < replies.size(); i++) {
+			assertThat(text(replies.get(i).get(AWAIT.toSeconds(), TimeUnit.SECONDS))).isEqualTo("Echo: hello " + i);
+		}
+		WireMessage later = caller.request(WireMessage.of(bytes("later")), AWAIT).get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+		assertThat(text(later)).isEqualTo("Echo: later");
+	}
+
+	@Test
+	void sendWaitingForRoomWhenTheChannelClosesIsRefusedAndWhatWasQueuedIsCountedAsDropped() throws Exception {
+		ChannelSpec tasks = channel(Pattern.PIPELINE, roomForOne(FreePorts.endpoint()));
+		ZmqBinder producer = new ZmqBinder(withLinger(Duration.ofMillis(100)), this::resolve);
+		OutboundBinding out = producer.bindOutbound(tasks);
+		out.send(WireMessage.of(bytes("task 1")));
+		CompletableFuture<Void> waiting = new CompletableFuture<>();
+		Thread sender = new Thread(() -> {
+			try {
+				out.send(WireMessage.of(bytes("task 2")));
+				waiting.complete(null);
+			}
+			catch (RuntimeException ex) {
+				waiting.completeExceptionally(ex);
+			}
+		});
+		sender.start();
+		await().atMost(AWAIT).until(() -> sender.getState() == Thread.State.TIMED_WAITING);
+		producer.close();
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(BindingException.class)
+			.withMessageContaining("the ZeroMQ socket is closed");
+		assertThat(tasks.statistics().getDropped()).isEqualTo(1);
 	}
 
 	@Test
@@ -416,6 +482,14 @@ class ZmqBinderIntegrationTests {
 		return new ZmqBinderOptions(defaults.ioThreads(), linger, defaults.sendHighWaterMark(),
 				defaults.receiveHighWaterMark(), defaults.maxMessageSize(), defaults.connectWait(),
 				defaults.reconnectInterval());
+	}
+
+	/**
+	 * A bound producer's settings with room for one queued message: with no peer connected
+	 * the socket refuses it and holds it, so the next send has to wait.
+	 */
+	private static ZmqChannelOptions roomForOne(String endpoint) {
+		return new ZmqChannelOptions(List.of(endpoint), true, ZmqFraming.ENVELOPE, 1, null, null);
 	}
 
 	private static ZmqChannelOptions raw(String endpoint) {
