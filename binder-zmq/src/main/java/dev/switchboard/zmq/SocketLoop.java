@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.switchboard.BindingException;
 
@@ -24,12 +23,10 @@ import org.zeromq.ZMQException;
 import zmq.ZError;
 
 /**
- * The thread that owns a socket. It opens the socket, sends what other threads queue, reads
- * what arrives and hands it to a {@link Receiver}, and closes the socket when told to stop.
- * Other threads never interrupt it; they reach it through a lock-free queue and a
- * {@link Wakeup}. The socket is used under a lock that the thread holds except while it
- * sleeps, and a sender that finds the thread asleep with nothing queued sends on its own
- * thread instead of waking it ({@link #sendDirectly}).
+ * The one thread that owns a socket. It opens the socket, sends what other threads queue,
+ * reads what arrives and hands it to a {@link Receiver}, and closes the socket when told to
+ * stop. Other threads never touch the socket and never interrupt this thread; they reach
+ * it through a lock-free queue and a {@link Wakeup}.
  */
 final class SocketLoop implements Runnable, Outbox {
 
@@ -74,21 +71,6 @@ final class SocketLoop implements Runnable, Outbox {
 	private final CompletableFuture<List<String>> opened = new CompletableFuture<>();
 
 	private final Thread thread;
-
-	/**
-	 * Guards the socket: ZeroMQ sockets are not thread-safe, and one used by several threads
-	 * in turn needs a full memory barrier between them, which the lock gives.
-	 */
-	private final ReentrantLock socketLock = new ReentrantLock();
-
-	/** The open socket, while it is open; guarded by {@link #socketLock}. */
-	private @Nullable OpenSocket open;
-
-	/**
-	 * Whether JeroMQ consumed the interrupt of a thread sending directly; guarded by
-	 * {@link #socketLock}. See {@link #sendFrame}.
-	 */
-	private boolean interruptConsumed;
 
 	private volatile boolean running = true;
 
@@ -185,9 +167,6 @@ final class SocketLoop implements Runnable, Outbox {
 	@Override
 	public boolean offer(OutgoingMessage message) {
 		checkRunning();
-		if (sendDirectly(message)) {
-			return true;
-		}
 		if (!this.room.tryAcquire()) {
 			return false;
 		}
@@ -208,9 +187,6 @@ final class SocketLoop implements Runnable, Outbox {
 	 */
 	boolean offer(OutgoingMessage message, Duration wait) {
 		checkRunning();
-		if (sendDirectly(message)) {
-			return true;
-		}
 		try {
 			if (!this.room.tryAcquire() && !this.room.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
 				return false;
@@ -223,62 +199,6 @@ final class SocketLoop implements Runnable, Outbox {
 		}
 		enqueue(message);
 		return true;
-	}
-
-	/**
-	 * Send a message on the calling thread, if the socket's thread sleeps (it holds the
-	 * socket's lock whenever it is awake) with nothing queued before the message (so it
-	 * cannot overtake one queued earlier by the same caller) and the socket takes it at
-	 * once. Handing it to a sleeping thread costs a wakeup, one of the largest costs of a
-	 * ZeroMQ round trip on a loaded machine: a request sent this way, and its reply sent the
-	 * same way by the listener's worker, each spare one. Sending touches only in-memory
-	 * pipes and JeroMQ's non-blocking signalling pipes, which an interrupt does not close.
-	 * JeroMQ does consume an interrupt, though (it fails the call with {@code EINTR} and
-	 * clears the flag), so the caller's interrupt is set aside for the send and put back
-	 * after, and one that arrives during it is put back too. Sending may also consume the
-	 * readiness signal of a message that arrived meanwhile, which the sleeping thread would
-	 * then miss, so a receiving socket's thread is woken when the socket has input. A sender
-	 * never takes the lock from the socket's thread waiting for it: a caller sending in a
-	 * loop would otherwise keep it from reading and from its housekeeping.
-	 * @return {@code false} if the message has to go through the queue
-	 */
-	private boolean sendDirectly(OutgoingMessage message) {
-		if (Thread.currentThread() == this.thread || !this.outgoing.isEmpty() || this.socketLock.hasQueuedThreads()
-				|| !this.socketLock.tryLock()) {
-			return false;
-		}
-		boolean interrupted = Thread.interrupted();
-		this.interruptConsumed = false;
-		try {
-			OpenSocket socket = this.open;
-			if (socket == null || !this.running || this.blocked != null || !this.outgoing.isEmpty()
-					|| !sendNow(socket.socket(), message)) {
-				return false;
-			}
-			if (this.plan.receives() && hasInput(socket.socket())) {
-				this.wakeup.signal();
-			}
-			return true;
-		}
-		finally {
-			if (interrupted || this.interruptConsumed) {
-				this.interruptConsumed = false;
-				Thread.currentThread().interrupt();
-			}
-			this.socketLock.unlock();
-		}
-	}
-
-	/**
-	 * Whether the socket has a message to read, or may have: JeroMQ answers {@code -1} when
-	 * it consumed an interrupt instead of looking.
-	 */
-	private boolean hasInput(ZMQ.Socket socket) {
-		int events = socket.getEvents();
-		if (events == -1 && socket.errno() == ZError.EINTR) {
-			this.interruptConsumed = true;
-		}
-		return (events & ZMQ.Poller.POLLIN) != 0;
 	}
 
 	private void checkRunning() {
@@ -328,10 +248,8 @@ final class SocketLoop implements Runnable, Outbox {
 	@Override
 	public void run() {
 		OpenSocket socket = null;
-		this.socketLock.lock();
 		try {
 			socket = this.opener.open(this.context, this.plan);
-			this.open = socket;
 			this.opened.complete(socket.endpoints());
 			serve(socket);
 		}
@@ -342,14 +260,12 @@ final class SocketLoop implements Runnable, Outbox {
 		}
 		finally {
 			this.running = false;
-			this.open = null;
 			if (socket != null) {
 				this.context.destroySocket(socket.monitor());
 				this.context.destroySocket(socket.socket());
 			}
 			this.stopped = true;
 			dropUnsent();
-			this.socketLock.unlock();
 			this.room.release(Integer.MAX_VALUE - this.room.availablePermits());
 			this.wakeup.close();
 		}
@@ -394,30 +310,12 @@ final class SocketLoop implements Runnable, Outbox {
 	private void sleep(OpenSocket socket, SocketWait wait) {
 		this.wakeup.sleeping();
 		if (this.running && idle(socket)) {
-			await(wait, pollTimeoutMillis());
+			wait.await(pollTimeoutMillis());
 			if (idle(socket)) {
-				unlocked(wait::pause);
+				wait.pause();
 			}
 		}
 		this.wakeup.awake();
-	}
-
-	/**
-	 * Wait for the socket, its monitor or a wakeup without holding the socket's lock, so
-	 * that senders can use the socket meanwhile.
-	 */
-	private void await(SocketWait wait, long timeoutMillis) {
-		unlocked(() -> wait.await(timeoutMillis));
-	}
-
-	private void unlocked(Runnable waiting) {
-		this.socketLock.unlock();
-		try {
-			waiting.run();
-		}
-		finally {
-			this.socketLock.lock();
-		}
 	}
 
 	/**
@@ -435,7 +333,7 @@ final class SocketLoop implements Runnable, Outbox {
 				break;
 			}
 			this.wakeup.sleeping();
-			await(wait, Math.min(remaining, MAX_IDLE_MILLIS));
+			wait.await(Math.min(remaining, MAX_IDLE_MILLIS));
 			this.wakeup.awake();
 			readEvents(socket.monitor());
 			flush(socket.socket());
@@ -539,11 +437,11 @@ final class SocketLoop implements Runnable, Outbox {
 		stamp(message);
 		try {
 			int last = frames.length - 1;
-			if (!sendFrame(socket, frames[0], ZMQ.DONTWAIT | ((last > 0) ? ZMQ.SNDMORE : 0))) {
+			if (!socket.send(frames[0], ZMQ.DONTWAIT | ((last > 0) ? ZMQ.SNDMORE : 0))) {
 				return false;
 			}
 			for (int i = 1; i <= last; i++) {
-				sendFrame(socket, frames[i], (i < last) ? ZMQ.SNDMORE : 0);
+				socket.send(frames[i], (i < last) ? ZMQ.SNDMORE : 0);
 			}
 			this.sequence++;
 		}
@@ -552,27 +450,6 @@ final class SocketLoop implements Runnable, Outbox {
 			logger.warn("Channel '" + this.plan.channel() + "': dropped a message the socket refused: " + ex);
 		}
 		return true;
-	}
-
-	/**
-	 * Send one frame, again if an interrupt got in the way. JeroMQ fails a call made by an
-	 * interrupted thread with {@code EINTR} and clears the flag, and a multipart message one
-	 * of whose later frames failed would stay half-sent in the socket's pipe, merging with
-	 * the next message; the frame is therefore sent again, and the interrupt remembered for
-	 * {@link #sendDirectly}. Only a thread sending directly can be interrupted.
-	 */
-	private boolean sendFrame(ZMQ.Socket socket, byte[] frame, int flags) {
-		while (true) {
-			try {
-				return socket.send(frame, flags);
-			}
-			catch (ZMQException ex) {
-				if (ex.getErrorCode() != ZError.EINTR) {
-					throw ex;
-				}
-				this.interruptConsumed = true;
-			}
-		}
 	}
 
 	/**

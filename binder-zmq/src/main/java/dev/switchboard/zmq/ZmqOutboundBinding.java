@@ -10,9 +10,8 @@ import dev.switchboard.core.WireMessage;
 
 /**
  * The sending side of a pub-sub (PUB), pipeline (PUSH) or pair (PAIR) channel. A send
- * encodes on the caller's thread and queues the frames for the socket's I/O thread, or hands
- * them to ZeroMQ itself while that thread sleeps with nothing queued; it returns once they
- * are queued, which is all ZeroMQ promises.
+ * encodes on the caller's thread and queues the frames for the socket's I/O thread; it
+ * returns once they are queued, which is all ZeroMQ promises.
  */
 final class ZmqOutboundBinding extends AbstractZmqBinding implements OutboundBinding {
 
