@@ -260,13 +260,13 @@ final class SocketLoop implements Runnable, Outbox {
 		}
 		finally {
 			this.running = false;
+			this.stopped = true;
+			dropUnsent();
+			this.room.release(Integer.MAX_VALUE - this.room.availablePermits());
 			if (socket != null) {
 				this.context.destroySocket(socket.monitor());
 				this.context.destroySocket(socket.socket());
 			}
-			this.stopped = true;
-			dropUnsent();
-			this.room.release(Integer.MAX_VALUE - this.room.availablePermits());
 			this.wakeup.close();
 		}
 	}
@@ -322,7 +322,7 @@ final class SocketLoop implements Runnable, Outbox {
 	 * Keep sending what other threads queued before the close, for up to the linger, as
 	 * ZeroMQ itself does for what already reached the socket: a producer that closes right
 	 * after its last send still hands its messages to a peer that connects in time. What no
-	 * peer took by then is {@link #dropUnsent() counted as dropped} once the socket is gone.
+	 * peer took by then is {@link #dropUnsent() counted as dropped} when the thread stops.
 	 */
 	private void drain(OpenSocket socket, SocketWait wait) {
 		long deadline = System.nanoTime() + this.linger.toNanos();

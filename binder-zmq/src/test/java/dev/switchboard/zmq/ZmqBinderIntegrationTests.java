@@ -252,7 +252,8 @@ class ZmqBinderIntegrationTests {
 	@Test
 	void sendWaitingForRoomWhenTheChannelClosesIsRefusedAndWhatWasQueuedIsCountedAsDropped() throws Exception {
 		ChannelSpec tasks = channel(Pattern.PIPELINE, roomForOne(FreePorts.endpoint()));
-		ZmqBinder producer = new ZmqBinder(withLinger(Duration.ofMillis(100)), this::resolve);
+		// no linger: the close has to beat the sender's one-second wait by a wide margin
+		ZmqBinder producer = new ZmqBinder(withLinger(Duration.ZERO), this::resolve);
 		OutboundBinding out = producer.bindOutbound(tasks);
 		out.send(WireMessage.of(bytes("task 1")));
 		CompletableFuture<Void> waiting = new CompletableFuture<>();
