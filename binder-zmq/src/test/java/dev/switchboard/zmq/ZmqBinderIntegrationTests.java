@@ -198,14 +198,7 @@ class ZmqBinderIntegrationTests {
 	void sendFromAnInterruptedThreadThatFindsRoomIsQueuedAndTheInterruptKept() {
 		ChannelSpec scores = channel(Pattern.PUB_SUB, ZmqChannelOptions.of(FreePorts.endpoint()));
 		OutboundBinding out = this.binder.bindOutbound(scores);
-		Thread.currentThread().interrupt();
-		try {
-			out.send(WireMessage.of(bytes("1-Update")).withTopic("1"));
-			assertThat(Thread.currentThread().isInterrupted()).isTrue();
-		}
-		finally {
-			Thread.interrupted();
-		}
+		onAnInterruptedThread(() -> out.send(WireMessage.of(bytes("1-Update")).withTopic("1")));
 		assertThat(scores.statistics().getDropped()).isZero();
 	}
 
@@ -214,15 +207,9 @@ class ZmqBinderIntegrationTests {
 		ChannelSpec tasks = channel(Pattern.PIPELINE, roomForOne(FreePorts.endpoint()));
 		OutboundBinding out = this.binder.bindOutbound(tasks);
 		out.send(WireMessage.of(bytes("task 1")));
-		Thread.currentThread().interrupt();
-		try {
-			assertThatExceptionOfType(BindingException.class).isThrownBy(() -> out.send(WireMessage.of(bytes("task 2"))))
-				.withMessageContaining("interrupted while waiting for room");
-			assertThat(Thread.currentThread().isInterrupted()).isTrue();
-		}
-		finally {
-			Thread.interrupted();
-		}
+		onAnInterruptedThread(() -> assertThatExceptionOfType(BindingException.class)
+			.isThrownBy(() -> out.send(WireMessage.of(bytes("task 2"))))
+			.withMessageContaining("interrupted while waiting for room"));
 		assertThat(tasks.statistics().getDropped()).isZero();
 	}
 
@@ -232,16 +219,11 @@ class ZmqBinderIntegrationTests {
 		listen(echo, (request) -> WireMessage.of(bytes("Echo: " + text(request))));
 		RequestBinding caller = this.binder.bindRequester(echo);
 		List<CompletableFuture<WireMessage>> replies = new ArrayList<>();
-		Thread.currentThread().interrupt();
-		try {
+		onAnInterruptedThread(() -> {
 			for (int i = 0; i < 20; i++) {
 				replies.add(caller.request(WireMessage.of(bytes("hello " + i)), AWAIT));
 			}
-			assertThat(Thread.currentThread().isInterrupted()).isTrue();
-		}
-		finally {
-			Thread.interrupted();
-		}
+		});
 		for (int i = 0; i < replies.size(); i++) {
 			assertThat(text(replies.get(i).get(AWAIT.toSeconds(), TimeUnit.SECONDS))).isEqualTo("Echo: hello " + i);
 		}
@@ -483,6 +465,21 @@ class ZmqBinderIntegrationTests {
 		return new ZmqBinderOptions(defaults.ioThreads(), linger, defaults.sendHighWaterMark(),
 				defaults.receiveHighWaterMark(), defaults.maxMessageSize(), defaults.connectWait(),
 				defaults.reconnectInterval());
+	}
+
+	/**
+	 * Run {@code sends} with the current thread interrupted, check that the interrupt is
+	 * still set afterwards (nothing on the way swallowed it), and clear it.
+	 */
+	private static void onAnInterruptedThread(Runnable sends) {
+		Thread.currentThread().interrupt();
+		try {
+			sends.run();
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
 	}
 
 	/**
